@@ -1,0 +1,4 @@
+/**
+ * Stimulus sets, decoders and metrics (to come).
+ */
+package org.neurodec.decoders;
