@@ -16,7 +16,10 @@ public final class VoxelMask {
         this.indices = indices;
     }
 
-    /** The voxels whose flag is true; {@code flags} is in Fortran order over {@code shape} (i, j, k). */
+    /**
+     * The voxels whose flag is true; {@code flags} is in Fortran order over the first three
+     * dimensions of {@code shape} (an image's 4D shape may be passed as it is).
+     */
     public static VoxelMask of(long[] shape, boolean[] flags) {
         long[] grid = grid(shape);
         if (flags.length != grid[0] * grid[1] * grid[2]) {
@@ -77,8 +80,8 @@ public final class VoxelMask {
     }
 
     private static long[] grid(long[] shape) {
-        if (shape.length < 1 || shape.length > 3 && Arrays.stream(shape, 3, shape.length).anyMatch(d -> d != 1)) {
-            throw new IllegalArgumentException("a mask is 3D, found shape " + Arrays.toString(shape));
+        if (shape.length < 1) {
+            throw new IllegalArgumentException("a mask needs a shape of at least one dimension");
         }
         long[] grid = {1, 1, 1};
         System.arraycopy(shape, 0, grid, 0, Math.min(3, shape.length));
