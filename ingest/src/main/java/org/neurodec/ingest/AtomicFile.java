@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an output file so that it appears whole or not at all: the content goes to a temporary
@@ -48,6 +49,7 @@ public final class AtomicFile {
             Files.createDirectories(absolute.getParent());
             temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".part");
             writer.writeTo(temporary);
+            readableByAll(temporary);
             moveIntoPlace(temporary, absolute);
         } catch (IOException e) {
             IngestException failure = new IngestException(target + ": could not be written: " + e.getMessage(), e);
@@ -56,6 +58,13 @@ public final class AtomicFile {
         } catch (RuntimeException | Error e) {
             discard(temporary, e);
             throw e;
+        }
+    }
+
+    /** Temporary files are private (rw-------); an output should have the usual rw-r--r--. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

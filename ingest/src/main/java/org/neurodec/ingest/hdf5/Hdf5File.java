@@ -151,7 +151,7 @@ public final class Hdf5File implements AutoCloseable {
             if (child.isGroup()) {
                 datasetPaths((Group) child, out);
             } else {
-                out.add(child.getPath());
+                out.add(pathOf(child));
             }
         }
         return out;
@@ -160,7 +160,7 @@ public final class Hdf5File implements AutoCloseable {
     private Map<String, Object> describe(Node node) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", node.getName());
-        out.put("path", node.getPath());
+        out.put("path", pathOf(node));
         out.put("type", node.isGroup() ? "group" : "dataset");
         if (!node.isGroup()) {
             Dataset d = (Dataset) node;
@@ -180,6 +180,15 @@ public final class Hdf5File implements AutoCloseable {
             out.put("children", children);
         }
         return out;
+    }
+
+    /** The node's absolute path as h5py writes it: no trailing slash except for the root. */
+    private static String pathOf(Node node) {
+        String path = node.getPath();
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private Map<String, Object> attributesOf(Node node) {

@@ -1,0 +1,54 @@
+package org.neurodec.cli;
+
+import org.neurodec.ingest.IngestException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code neurodec} command: the entry point that dispatches to its subcommands. */
+@Command(name = "neurodec",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Decode what a person saw or read from fMRI and EEG recordings.",
+        subcommands = {InspectCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (0 ok, 1 bad input, 2 bad usage). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line: input errors print one line, not a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IngestException) {
+                commandLine.getErr().println("neurodec: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"neurodec " + (version == null ? "development" : version)};
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.neurodec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurodec.ingest.TestData;
+import picocli.CommandLine;
+
+/** The command line: help on every command, readable output, and one-line errors for bad input. */
+class CommandLineTest {
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int status = cli.execute(args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"inspect", "demo"}) {
+            Result r = run(command, "--help");
+            assertEquals(0, r.status(), command);
+            assertTrue(r.out().startsWith("Usage: neurodec " + command), r.out());
+        }
+        assertTrue(run("--help").out().contains("inspect"));
+    }
+
+    @Test
+    void readableSummaryOfNifti() {
+        Result r = run("inspect", TestData.file("nifti/anatomical.nii").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("format             nifti1"), r.out());
+        assertTrue(r.out().contains("shape              33 × 41 × 25"), r.out());
+        assertTrue(r.out().contains("endianness         big"), r.out());
+        assertTrue(r.out().contains("[-2.0, 0.0, 0.0, 32.0]"), r.out());
+    }
+
+    @Test
+    void readableTreeOfHdf5() {
+        Result r = run("inspect", TestData.file("real/digits69/digits69.h5").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("/train/fmri  float32 90 × 3092"), r.out());
+        assertTrue(r.out().contains("@labels = 1 = digit six, 2 = digit nine"), r.out());
+    }
+
+    @Test
+    void badInputIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.nii");
+        Files.write(junk, new byte[100]);
+        Result r = run("inspect", junk.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("neurodec: " + junk), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+
+        Path unknown = dir.resolve("notes.txt");
+        Files.writeString(unknown, "hello");
+        Result u = run("inspect", unknown.toString());
+        assertEquals(1, u.status());
+        assertTrue(u.err().contains("unknown format"), u.err());
+
+        Result missing = run("inspect", dir.resolve("absent.nii").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("absent.nii"), missing.err());
+    }
+
+    @Test
+    void demoRunsOnTheExampleData(@TempDir Path dir) {
+        Result r = run("demo", "--data", TestData.root().toString(), "--out", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("digits69 trial matrices: train 90 x 3092"), r.out());
+        assertTrue(Files.isRegularFile(dir.resolve("functional_tsnr.nii.gz")));
+        assertTrue(Files.isRegularFile(dir.resolve("demo.h5")));
+    }
+}
