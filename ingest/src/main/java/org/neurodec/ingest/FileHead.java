@@ -2,8 +2,6 @@ package org.neurodec.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +55,6 @@ public record FileHead(Path file, byte[] raw, byte[] content, boolean gzipped) {
     /** Whether the raw bytes have {@code signature} at {@code offset}. */
     public boolean rawHas(int offset, byte[] signature) {
         return has(raw, offset, signature);
-    }
-
-    /** The content's int at {@code offset} in the given byte order, or empty if the content is shorter. */
-    public java.util.OptionalInt contentInt(int offset, ByteOrder order) {
-        if (content.length < offset + 4) {
-            return java.util.OptionalInt.empty();
-        }
-        return java.util.OptionalInt.of(ByteBuffer.wrap(content).order(order).getInt(offset));
     }
 
     private static boolean has(byte[] bytes, int offset, byte[] expected) {

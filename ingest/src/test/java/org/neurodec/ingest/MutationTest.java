@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -17,8 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +61,7 @@ class MutationTest {
 
     private void mutate(Path original, int count, long seed) throws IOException {
         boolean gzipped = original.toString().endsWith(".gz");
-        byte[] content = gzipped ? gunzip(original) : Files.readAllBytes(original);
+        byte[] content = gzipped ? TestData.gunzip(original) : Files.readAllBytes(original);
         String suffix = original.getFileName().toString().replaceFirst("^[^.]*", "");
         Random random = new Random(seed);
         int[] refused = new int[1];
@@ -77,12 +73,12 @@ class MutationTest {
             }
             Path file = dir.resolve("mutant" + suffix);
             if (gzipped && random.nextInt(10) == 0) {
-                byte[] compressed = gzip(content);
+                byte[] compressed = TestData.gzip(content);
                 compressed[random.nextInt(compressed.length)] ^= (byte) (1 + random.nextInt(255));
                 Files.write(file, compressed);
                 what = "flip a byte of the gzip stream";
             } else {
-                Files.write(file, gzipped ? gzip(mutant) : mutant);
+                Files.write(file, gzipped ? TestData.gzip(mutant) : mutant);
             }
             String description = original.getFileName() + " mutant " + i + " (seed " + seed + "): " + what;
             boolean ok = assertTimeoutPreemptively(Duration.ofSeconds(20),
@@ -173,19 +169,5 @@ class MutationTest {
                 collect((Map<String, Object>) child, paths);
             }
         }
-    }
-
-    private static byte[] gunzip(Path file) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static byte[] gzip(byte[] content) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(content);
-        }
-        return bytes.toByteArray();
     }
 }

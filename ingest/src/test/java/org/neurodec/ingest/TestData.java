@@ -52,6 +52,42 @@ public final class TestData {
         }
     }
 
+    /** A file among this module's test resources, for example {@code resource("nifti/pair.hdr")}. */
+    public static Path resource(String relative) {
+        java.net.URL url = TestData.class.getResource("/" + relative);
+        assertTrue(url != null, () -> "test resource is missing: " + relative);
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON array of integers as a {@code long[]}. */
+    public static long[] longs(JsonNode array) {
+        long[] out = new long[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asLong();
+        }
+        return out;
+    }
+
+    /** The decompressed content of a gzipped file. */
+    public static byte[] gunzip(Path file) throws IOException {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** {@code content} compressed with gzip. */
+    public static byte[] gzip(byte[] content) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
     /** Asserts {@code actual} equals {@code expected} within a relative tolerance (absolute near zero). */
     public static void assertClose(double expected, double actual, double relative, String what) {
         double tolerance = relative * Math.max(1.0, Math.abs(expected));

@@ -26,10 +26,12 @@ final class NiftiFiles {
     private final NiftiHeader header;
     private final long dataOffset;
     private final int extensionCount;
+    private final boolean dataGzipped;
 
     private NiftiFiles(Path headerFile, Path data, NiftiHeader header, long dataOffset, int extensionCount) {
         this.headerFile = headerFile;
         this.data = data;
+        this.dataGzipped = isGzip(data);
         this.header = header;
         this.dataOffset = dataOffset;
         this.extensionCount = extensionCount;
@@ -104,7 +106,7 @@ final class NiftiFiles {
     }
 
     boolean dataGzipped() {
-        return isGzip(data);
+        return dataGzipped;
     }
 
     private void checkDataSize() throws IOException {

@@ -25,13 +25,13 @@ class Digits69Test {
 
     @Test
     void everyDatasetIsBitIdenticalToH5py() throws Exception {
-        JsonNode golden = TestData.json(Hdf5WriterTest.resource("digits69.json"));
+        JsonNode golden = TestData.json(TestData.resource("hdf5/digits69.json"));
         try (Hdf5File hdf = Hdf5File.open(FILE)) {
             for (String path : DATASETS) {
                 JsonNode g = golden.get(path);
                 Hdf5Array array = hdf.read(path);
                 assertEquals(g.get("dtype").asText(), array.dtype(), path);
-                assertArrayEquals(Hdf5WriterTest.longs(g.get("shape")), array.shape(), path);
+                assertArrayEquals(TestData.longs(g.get("shape")), array.shape(), path);
                 assertEquals(g.get("sha256_le").asText(), sha256(array), path + " values");
                 double sum = 0;
                 for (double v : array.toDoubles()) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,26 +36,18 @@ class Hdf5WriterTest {
                 .write(file);
     }
 
-    static Path resource(String name) {
-        try {
-            return Path.of(Hdf5WriterTest.class.getResource("/hdf5/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void writtenFileReadsBackAsH5pyReadIt(@TempDir Path dir) {
         Path file = dir.resolve("out.h5");
         writeRoundTrip(file);
-        JsonNode golden = TestData.json(resource("writer_roundtrip.json"));
-        for (Path candidate : new Path[] {file, resource("writer_roundtrip.h5")}) {
+        JsonNode golden = TestData.json(TestData.resource("hdf5/writer_roundtrip.json"));
+        for (Path candidate : new Path[] {file, TestData.resource("hdf5/writer_roundtrip.h5")}) {
             try (Hdf5File hdf = Hdf5File.open(candidate)) {
                 for (String path : new String[] {"trials/betas", "trials/labels", "volume"}) {
                     JsonNode g = golden.get("datasets").get(path);
                     Hdf5Array array = hdf.read(path);
                     assertEquals(g.get("dtype").asText(), array.dtype(), path);
-                    assertArrayEquals(longs(g.get("shape")), array.shape(), path);
+                    assertArrayEquals(TestData.longs(g.get("shape")), array.shape(), path);
                     double[] values = array.toDoubles();
                     for (int i = 0; i < values.length; i++) {
                         assertEquals(g.get("values").get(i).asDouble(), values[i], 0.0, path + "[" + i + "]");
@@ -95,13 +86,5 @@ class Hdf5WriterTest {
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count());
         }
-    }
-
-    static long[] longs(JsonNode array) {
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asLong();
-        }
-        return out;
     }
 }

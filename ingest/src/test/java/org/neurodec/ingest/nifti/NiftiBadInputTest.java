@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurodec.ingest.IngestException;
@@ -70,8 +66,8 @@ class NiftiBadInputTest {
         Files.write(half, Arrays.copyOf(gz, gz.length / 2));
         expect(half);
         Path content = dir.resolve("short_content.nii.gz");
-        byte[] raw = gunzip(TestData.file("nifti/example4d.nii.gz"));
-        gzip(Arrays.copyOf(raw, raw.length - 1000), content);
+        byte[] raw = TestData.gunzip(TestData.file("nifti/example4d.nii.gz"));
+        Files.write(content, TestData.gzip(Arrays.copyOf(raw, raw.length - 1000)));
         expect(content, "truncated", "volume 1");
     }
 
@@ -99,18 +95,18 @@ class NiftiBadInputTest {
             }
         });
         expect(n1, "truncated", "[1000, 1000, 1000, 1000]");
-        byte[] raw = gunzip(TestData.file("nifti/example_nifti2.nii.gz"));
+        byte[] raw = TestData.gunzip(TestData.file("nifti/example_nifti2.nii.gz"));
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         long[] dims = {4, 10_000, 10_000, 100, 100};
         for (int i = 0; i < dims.length; i++) {
             b.putLong(16 + 8 * i, dims[i]);
         }
         Path n2 = dir.resolve("huge2.nii.gz");
-        gzip(raw, n2);
+        Files.write(n2, TestData.gzip(raw));
         expect(n2, "dim", "10000, 10000, 100, 100");
         b.putLong(24, 1_000_000_000L);
         Path wide = dir.resolve("wide.nii.gz");
-        gzip(raw, wide);
+        Files.write(wide, TestData.gzip(raw));
         expect(wide, "dim[1..3]", "3D volume");
     }
 
@@ -131,38 +127,26 @@ class NiftiBadInputTest {
             b.putFloat(112, 2f);
             b.putFloat(116, Float.NaN);
         }), "scl_inter", "NaN");
-        byte[] raw = gunzip(TestData.file("nifti/example4d.nii.gz"));
+        byte[] raw = TestData.gunzip(TestData.file("nifti/example4d.nii.gz"));
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).putInt(352, 4);
         Path small = dir.resolve("extension_small.nii.gz");
-        gzip(raw, small);
+        Files.write(small, TestData.gzip(raw));
         expect(small, "extension 0 esize", "4");
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).putInt(352, 4096);
         Path large = dir.resolve("extension_large.nii.gz");
-        gzip(raw, large);
+        Files.write(large, TestData.gzip(raw));
         expect(large, "extension 0 esize", "4096", "before byte 416");
     }
 
     @Test
     void pairWithoutItsImage() throws IOException {
         Path hdr = dir.resolve("lonely.hdr");
-        Files.copy(NiftiFixturesTest.resource("pair.hdr"), hdr);
+        Files.copy(TestData.resource("nifti/pair.hdr"), hdr);
         IngestException e = assertThrows(IngestException.class, () -> NiftiImage.open(hdr));
         assertTrue(e.getMessage().contains("lonely.img") && e.getMessage().contains("missing"), e.getMessage());
         Path img = dir.resolve("orphan.img");
-        Files.copy(NiftiFixturesTest.resource("pair.img"), img);
+        Files.copy(TestData.resource("nifti/pair.img"), img);
         IngestException f = assertThrows(IngestException.class, () -> NiftiImage.open(img));
         assertTrue(f.getMessage().contains("orphan.hdr"), f.getMessage());
-    }
-
-    static byte[] gunzip(Path file) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            return in.readAllBytes();
-        }
-    }
-
-    static void gzip(byte[] content, Path file) throws IOException {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(content);
-        }
     }
 }

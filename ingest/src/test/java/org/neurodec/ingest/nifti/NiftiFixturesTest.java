@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.neurodec.ingest.TestData.assertClose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URISyntaxException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,21 +21,13 @@ import org.neurodec.ingest.TestData;
  */
 class NiftiFixturesTest {
 
-    static Path resource(String name) {
-        try {
-            return Path.of(NiftiFixturesTest.class.getResource("/nifti/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @TestFactory
     List<DynamicTest> readsWhatNibabelWrote() {
-        JsonNode golden = TestData.json(resource("golden.json"));
+        JsonNode golden = TestData.json(TestData.resource("nifti/golden.json"));
         List<DynamicTest> tests = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = golden.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
-            tests.add(DynamicTest.dynamicTest(entry.getKey(), () -> check(resource(entry.getKey()), entry.getValue())));
+            tests.add(DynamicTest.dynamicTest(entry.getKey(), () -> check(TestData.resource("nifti/" + entry.getKey()), entry.getValue())));
         }
         return tests;
     }
@@ -44,7 +35,7 @@ class NiftiFixturesTest {
     static void check(Path file, JsonNode g) {
         NiftiImage image = NiftiImage.open(file);
         NiftiHeader h = image.header();
-        assertArrayEquals(NiftiGoldenTest.longs(g.get("shape")), h.shape(), "shape");
+        assertArrayEquals(TestData.longs(g.get("shape")), h.shape(), "shape");
         assertEquals(g.get("datatype").asInt(), h.dataType().code(), "datatype");
         assertEquals(g.get("endianness").asText(), h.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little");
         assertClose(g.get("scl_slope").asDouble(), h.slope(), 1e-7, "slope");

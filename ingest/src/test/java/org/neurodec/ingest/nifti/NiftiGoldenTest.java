@@ -24,7 +24,7 @@ class NiftiGoldenTest {
             NiftiImage image = NiftiImage.open(TestData.file("nifti/" + name));
             NiftiHeader h = image.header();
             assertEquals(g.get("nifti_version").asInt(), h.version(), "version");
-            assertArrayEquals(longs(g.get("shape")), h.shape(), "shape");
+            assertArrayEquals(TestData.longs(g.get("shape")), h.shape(), "shape");
             assertEquals(g.get("datatype").asInt(), h.dataType().code(), "datatype");
             assertEquals(g.get("bitpix").asInt(), h.bitpix(), "bitpix");
             assertEquals(g.get("endianness").asText(), h.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little");
@@ -63,17 +63,9 @@ class NiftiGoldenTest {
             assertClose(s.get("mean").asDouble(), stats.mean(), 1e-6, "mean");
             assertClose(s.get("std").asDouble(), stats.std(), 1e-6, "std");
             for (JsonNode probe : g.get("probes")) {
-                assertClose(probe.get("value").asDouble(), image.value(longs(probe.get("index"))), 1e-6,
+                assertClose(probe.get("value").asDouble(), image.value(TestData.longs(probe.get("index"))), 1e-6,
                         "value at " + probe.get("index"));
             }
         }));
-    }
-
-    static long[] longs(JsonNode array) {
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asLong();
-        }
-        return out;
     }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurodec.ingest.TestData;
@@ -19,11 +17,11 @@ class NiftiLayoutTest {
 
     @Test
     void voxOffsetZeroMeansRightAfterTheHeader(@TempDir Path dir) throws IOException {
-        byte[] bytes = Files.readAllBytes(NiftiFixturesTest.resource("dtype_int16.nii"));
+        byte[] bytes = Files.readAllBytes(TestData.resource("nifti/dtype_int16.nii"));
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putFloat(108, 0f);
         Path file = dir.resolve("zero_offset.nii");
         Files.write(file, bytes);
-        NiftiImage expected = NiftiImage.open(NiftiFixturesTest.resource("dtype_int16.nii"));
+        NiftiImage expected = NiftiImage.open(TestData.resource("nifti/dtype_int16.nii"));
         NiftiImage image = NiftiImage.open(file);
         assertEquals(352, image.dataOffset());
         assertArrayEquals(expected.volume(1), image.volume(1), 0.0);
@@ -31,11 +29,9 @@ class NiftiLayoutTest {
 
     @Test
     void gzippedPairReadsLikeThePlainPair(@TempDir Path dir) throws IOException {
-        Files.copy(NiftiFixturesTest.resource("pair.hdr"), dir.resolve("p.hdr"));
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("p.img.gz")))) {
-            out.write(Files.readAllBytes(NiftiFixturesTest.resource("pair.img")));
-        }
-        double[] expected = NiftiImage.open(NiftiFixturesTest.resource("pair.img")).volume(0);
+        Files.copy(TestData.resource("nifti/pair.hdr"), dir.resolve("p.hdr"));
+        Files.write(dir.resolve("p.img.gz"), TestData.gzip(Files.readAllBytes(TestData.resource("nifti/pair.img"))));
+        double[] expected = NiftiImage.open(TestData.resource("nifti/pair.img")).volume(0);
         assertArrayEquals(expected, NiftiImage.open(dir.resolve("p.hdr")).volume(0), 0.0);
         assertArrayEquals(expected, NiftiImage.open(dir.resolve("p.img.gz")).volume(0), 0.0);
     }

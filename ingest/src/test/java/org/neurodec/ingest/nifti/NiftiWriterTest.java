@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.neurodec.ingest.TestData.assertClose;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurodec.ingest.TestData;
@@ -34,10 +32,10 @@ class NiftiWriterTest {
     void roundTripMatchesNibabelReading(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("writer_roundtrip.nii.gz");
         writeRoundTripImage(file);
-        Path committed = NiftiFixturesTest.resource("writer_roundtrip.nii.gz");
-        assertArrayEquals(gunzip(committed), gunzip(file),
+        Path committed = TestData.resource("nifti/writer_roundtrip.nii.gz");
+        assertArrayEquals(TestData.gunzip(committed), TestData.gunzip(file),
                 "the writer's output changed: regenerate writer_roundtrip.nii.gz and run make_fixtures.py");
-        NiftiFixturesTest.check(file, TestData.json(NiftiFixturesTest.resource("writer_roundtrip.json")));
+        NiftiFixturesTest.check(file, TestData.json(TestData.resource("nifti/writer_roundtrip.json")));
     }
 
     @Test
@@ -95,11 +93,5 @@ class NiftiWriterTest {
             assertArrayEquals(oblique[r], qform[r], 1e-5, "row " + r);
         }
         assertClose(-1, h.pixdim()[0], 0, "qfac");
-    }
-
-    static byte[] gunzip(Path file) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            return in.readAllBytes();
-        }
     }
 }
