@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         NiftiHeader h = image.header();
         o.printf(Locale.ROOT, "1. fMRI run %s: %s voxels x %d volumes, %s, TR %.1f s, scaled by %.4g + %.4g%n",
                 run.getFileName(), shape3(h.shape()), h.volumeCount(), h.dataType().name().toLowerCase(Locale.ROOT),
-                h.pixdim()[4], h.slope(), h.intercept());
+                h.repetitionTimeSeconds(), h.slope(), h.intercept());
         double[] first = image.volume(0);
         double threshold = Arrays.stream(first).average().orElse(0);
         boolean[] inside = new boolean[first.length];

@@ -84,6 +84,23 @@ public record NiftiHeader(int version, ByteOrder byteOrder, boolean singleFile, 
         return version == 1 ? NIFTI1_SIZE : NIFTI2_SIZE;
     }
 
+    /** Voxel sizes along i, j, k (pixdim[1..3]) in the header's spatial unit (see {@link #xyztUnits()}). */
+    public double[] zooms() {
+        return new double[] {pixdim[1], pixdim[2], pixdim[3]};
+    }
+
+    /**
+     * The time between volumes in seconds: pixdim[4] converted from the time unit in xyzt_units
+     * (seconds, milliseconds or microseconds; taken as seconds when the unit is unknown).
+     */
+    public double repetitionTimeSeconds() {
+        return switch (xyztUnits & 0x38) {
+            case 16 -> pixdim[4] / 1e3;
+            case 24 -> pixdim[4] / 1e6;
+            default -> pixdim[4];
+        };
+    }
+
     /** Whether stored values are scaled on read: scl_slope is finite and non-zero (as nibabel decides). */
     public boolean isScaled() {
         return sclSlope != 0 && Double.isFinite(sclSlope);

@@ -28,6 +28,16 @@ class NiftiLayoutTest {
     }
 
     @Test
+    void repetitionTimeHonoursTheTimeUnit(@TempDir Path dir) throws IOException {
+        assertEquals(2.0, NiftiImage.open(TestData.file("nifti/functional.nii")).header().repetitionTimeSeconds());
+        byte[] bytes = Files.readAllBytes(TestData.file("nifti/functional.nii"));
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).put(123, (byte) (2 | 16)).putFloat(92, 1500f);
+        Path file = dir.resolve("milliseconds.nii");
+        Files.write(file, bytes);
+        assertEquals(1.5, NiftiImage.open(file).header().repetitionTimeSeconds(), 1e-12);
+    }
+
+    @Test
     void gzippedPairReadsLikeThePlainPair(@TempDir Path dir) throws IOException {
         Files.copy(TestData.resource("nifti/pair.hdr"), dir.resolve("p.hdr"));
         Files.write(dir.resolve("p.img.gz"), TestData.gzip(Files.readAllBytes(TestData.resource("nifti/pair.img"))));
