@@ -49,6 +49,16 @@ class CommandLineTest {
     }
 
     @Test
+    void pairIsDescribedFromEitherHalf() {
+        for (String half : new String[] {"pair.hdr", "pair.img"}) {
+            Result r = run("inspect", TestData.resource("nifti/" + half).toString());
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().contains("pair.hdr") && r.out().contains("data_file          "), r.out());
+            assertTrue(r.out().contains("shape              6 × 5 × 4"), r.out());
+        }
+    }
+
+    @Test
     void readableTreeOfHdf5() {
         Result r = run("inspect", TestData.file("real/digits69/digits69.h5").toString());
         assertEquals(0, r.status(), r.err());

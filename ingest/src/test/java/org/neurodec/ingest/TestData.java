@@ -52,15 +52,49 @@ public final class TestData {
         }
     }
 
-    /** A file among this module's test resources, for example {@code resource("nifti/pair.hdr")}. */
+    /**
+     * A file among the ingest module's test resources, for example {@code resource("nifti/pair.hdr")}.
+     * When the resources are read from the test jar (other modules' tests), their folder is first
+     * copied out whole, so that companion files such as a .hdr's .img stay beside each other.
+     */
     public static Path resource(String relative) {
         java.net.URL url = TestData.class.getResource("/" + relative);
         assertTrue(url != null, () -> "test resource is missing: " + relative);
         try {
-            return Path.of(url.toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+            java.net.URI uri = url.toURI();
+            if (!uri.getScheme().equals("jar")) {
+                return Path.of(uri);
+            }
+            String folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
+            return extracted(uri, folder).resolve(relative);
+        } catch (java.net.URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read test resource " + relative, e);
         }
+    }
+
+    private static final java.util.Map<String, Path> EXTRACTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static synchronized Path extracted(java.net.URI uri, String folder) throws IOException {
+        Path known = EXTRACTED.get(folder);
+        if (known != null) {
+            return known;
+        }
+        Path target = Files.createTempDirectory("neurodec-test-resources");
+        String jar = uri.toString().substring(0, uri.toString().indexOf("!/"));
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(java.net.URI.create(jar),
+                java.util.Map.of()); java.util.stream.Stream<Path> files = Files.walk(fs.getPath("/" + folder))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(file.toString().substring(1));
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        EXTRACTED.put(folder, target);
+        return target;
     }
 
     /** A JSON array of integers as a {@code long[]}. */

@@ -41,7 +41,7 @@ public final class NiftiFormat implements FileFormat {
         NiftiHeader h = image.header();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", "nifti" + h.version());
-        out.put("file", file.toString());
+        out.put("file", image.file().toString());
         if (!image.dataFile().equals(image.file())) {
             out.put("data_file", image.dataFile().toString());
         }
