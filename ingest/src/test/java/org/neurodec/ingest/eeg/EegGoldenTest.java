@@ -9,7 +9,8 @@ import org.neurodec.ingest.TestData;
 class EegGoldenTest {
 
     static final String[] FIXTURES = {
-        "EDF/test_generator_2.edf", "BDF/test_generator_2.bdf", "EDF/chtypes_edf.edf", "EDF/test_reduced.edf"};
+        "EDF/test_generator_2.edf", "BDF/test_generator_2.bdf", "EDF/chtypes_edf.edf", "EDF/test_reduced.edf",
+        "Brainvision/test_NO.vhdr"};
 
     @TestFactory
     Stream<DynamicTest> matchesMne() {
