@@ -10,7 +10,7 @@ class EegGoldenTest {
 
     static final String[] FIXTURES = {
         "EDF/test_generator_2.edf", "BDF/test_generator_2.bdf", "EDF/chtypes_edf.edf", "EDF/test_reduced.edf",
-        "Brainvision/test_NO.vhdr"};
+        "Brainvision/test_NO.vhdr", "EEGLAB/test_raw.set"};
 
     @TestFactory
     Stream<DynamicTest> matchesMne() {

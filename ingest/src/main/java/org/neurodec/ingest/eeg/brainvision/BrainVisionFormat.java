@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.neurodec.ingest.FileHead;
 import org.neurodec.ingest.IngestException;
 import org.neurodec.ingest.eeg.Annotation;
+import org.neurodec.ingest.eeg.BinarySamples;
 import org.neurodec.ingest.eeg.Channel;
 import org.neurodec.ingest.eeg.ChannelType;
 import org.neurodec.ingest.eeg.EegFormat;
@@ -75,7 +76,8 @@ public final class BrainVisionFormat implements EegFormat {
         }
         List<Annotation> annotations = header.markerFile() == null ? List.of() : markers(header.markerFile(), sfreq);
         return new EegRecording(vhdr, "brainvision", channels, annotations, warnings,
-                new BrainVisionSamples(header.dataFile(), header, times, scale));
+                new BinarySamples(header.dataFile(), 0, header.multiplexed(), header.sampleType(), header.byteOrder(),
+                        times, scale));
     }
 
     private static List<Annotation> markers(Path vmrk, double sfreq) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neurodec.ingest.IngestException;
+import org.neurodec.ingest.eeg.BinarySamples;
 
 /**
  * The {@code .vhdr} header of a BrainVision recording: where the data and markers are, how samples
@@ -32,7 +33,16 @@ record BrainVisionHeader(Path dataFile, Path markerFile, boolean multiplexed, St
 
     /** Bytes per sample of the binary format. */
     int bytesPerSample() {
-        return binaryFormat.equals("INT_16") ? 2 : 4;
+        return sampleType().bytes();
+    }
+
+    /** The binary format as a sample type. */
+    BinarySamples.Type sampleType() {
+        return switch (binaryFormat) {
+            case "INT_16" -> BinarySamples.Type.INT16;
+            case "INT_32" -> BinarySamples.Type.INT32;
+            default -> BinarySamples.Type.FLOAT32;
+        };
     }
 
     static BrainVisionHeader read(Path vhdr) {
