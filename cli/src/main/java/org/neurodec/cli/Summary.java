@@ -13,6 +13,7 @@ import java.util.Map;
 final class Summary {
 
     private static final int KEY_WIDTH = 18;
+    private static final int LONG_LIST = 12;
 
     private Summary() {
     }
@@ -28,6 +29,14 @@ final class Summary {
             if (key.equals("tree") && value instanceof Map<?, ?> root) {
                 out.println(indent + "contents");
                 node(root, out, indent + "  ");
+            } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
+                out.println(indent + key + " (" + list.size() + ")");
+                for (Object item : list.subList(0, Math.min(LONG_LIST, list.size()))) {
+                    out.println(indent + "  " + compact((Map<?, ?>) item));
+                }
+                if (list.size() > LONG_LIST) {
+                    out.println(indent + "  ... " + (list.size() - LONG_LIST) + " more (all of them with --json)");
+                }
             } else if (value instanceof Map<?, ?> nested) {
                 out.println(indent + key);
                 section(nested, out, indent + "  ");
@@ -71,6 +80,9 @@ final class Summary {
         if (value.getClass().isArray()) {
             return row(value);
         }
+        if (value instanceof List<?> list) {
+            return row(list.toArray());
+        }
         if (value instanceof Double d) {
             return number(d);
         }
@@ -86,8 +98,13 @@ final class Summary {
     }
 
     private static String row(Object array) {
+        int n = Array.getLength(array);
         StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i < Array.getLength(array); i++) {
+        for (int i = 0; i < n; i++) {
+            if (n > LONG_LIST && i == LONG_LIST - 2) {
+                s.append(", ... ").append(n - LONG_LIST + 1).append(" more ...");
+                i = n - 1;
+            }
             Object v = Array.get(array, i);
             s.append(i == 0 ? "" : ", ").append(v instanceof Double d ? number(d) : String.valueOf(v));
         }
@@ -99,6 +116,14 @@ final class Summary {
             return String.format(Locale.ROOT, "%.1f", d);
         }
         return String.format(Locale.ROOT, "%.10g", d).replaceAll("0+(e|$)", "$1").replaceAll("\\.(e|$)", "$1");
+    }
+
+    private static String compact(Map<?, ?> map) {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            s.append(s.length() == 0 ? "" : "  ").append(e.getKey()).append(' ').append(text(String.valueOf(e.getKey()), e.getValue()));
+        }
+        return s.toString();
     }
 
     private static boolean isMatrix(Object value) {

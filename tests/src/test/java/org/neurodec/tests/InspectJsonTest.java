@@ -18,13 +18,16 @@ import picocli.CommandLine;
 /** {@code neurodec inspect --json} on every shared fixture agrees with nibabel's and h5py's readings. */
 class InspectJsonTest {
 
-    static JsonNode inspect(String relative) throws Exception {
+    static JsonNode inspect(String relative, String... options) throws Exception {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
-        int status = cli.execute("inspect", "--json", TestData.file(relative).toString());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("inspect", "--json"));
+        args.addAll(java.util.List.of(options));
+        args.add(TestData.file(relative).toString());
+        int status = cli.execute(args.toArray(String[]::new));
         assertEquals(0, status, err.toString());
         return new ObjectMapper().readTree(out.toString());
     }
@@ -61,6 +64,53 @@ class InspectJsonTest {
                 }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> eegFixturesMatchMne() {
+        return Stream.of("EDF/test_generator_2.edf", "BDF/test_generator_2.bdf", "EDF/chtypes_edf.edf",
+                "EDF/test_reduced.edf", "Brainvision/test_NO.vhdr", "EEGLAB/test_raw.set").map(path ->
+                DynamicTest.dynamicTest(path, () -> {
+                    JsonNode g = TestData.golden(path.substring(path.indexOf('/') + 1));
+                    JsonNode j = inspect("eeg/" + path);
+                    assertEquals(g.get("sfreq").asDouble(), j.get("sfreq").asDouble());
+                    assertEquals(g.get("n_channels").asInt(), j.get("n_channels").asInt());
+                    assertEquals(g.get("n_times").asLong(), j.get("n_times").asLong());
+                    assertEquals(g.get("ch_names"), j.get("ch_names"));
+                    assertEquals(g.get("ch_types"), j.get("ch_types"));
+                    for (int c = 0; c < g.get("n_channels").asInt(); c++) {
+                        boolean fullRate = !j.has("sfreq_per_channel")
+                                || j.get("sfreq_per_channel").get(c).asDouble() == j.get("sfreq").asDouble();
+                        if (fullRate) {
+                            double scale = g.get("channel_std").get(c).asDouble();
+                            assertEquals(g.get("channel_mean").get(c).asDouble(), j.get("channel_mean").get(c).asDouble(),
+                                    1e-6 * Math.abs(g.get("channel_mean").get(c).asDouble()) + 1e-9 * scale, path + " mean " + c);
+                            assertEquals(scale, j.get("channel_std").get(c).asDouble(), 1e-6 * scale, path + " std " + c);
+                        }
+                    }
+                    assertEquals(g.get("annotations").size(), j.get("annotations").size());
+                    for (int i = 0; i < g.get("annotations").size(); i++) {
+                        JsonNode a = g.get("annotations").get(i);
+                        JsonNode b = j.get("annotations").get(i);
+                        assertEquals(a.get("onset").asDouble(), b.get("onset").asDouble(), 1e-6);
+                        assertEquals(a.get("duration").asDouble(), b.get("duration").asDouble(), 1e-6);
+                        assertEquals(a.get("description"), b.get("description"));
+                    }
+                }));
+    }
+
+    @Test
+    void eeglabHdf5GivesEegFieldsAndTheTreeOnRequest() throws Exception {
+        JsonNode g = TestData.golden("test_raw_hdf5.set");
+        JsonNode j = inspect("eeg/EEGLAB/test_raw_hdf5.set");
+        assertEquals("eeglab", j.get("format").asText());
+        assertEquals(g.get("srate").asDouble(), j.get("sfreq").asDouble());
+        assertEquals(g.get("nbchan").asInt(), j.get("n_channels").asInt());
+        assertEquals(g.get("pnts").asLong(), j.get("n_times").asLong());
+        assertEquals(g.get("n_events").asInt(), j.get("annotations").size());
+        assertEquals(false, j.has("tree"));
+        JsonNode withTree = inspect("eeg/EEGLAB/test_raw_hdf5.set", "--hdf5-tree");
+        assertEquals("/", withTree.get("tree").get("path").asText());
+    }
+
     @Test
     void hdf5TreeHasShapesTypesAndAttributes() throws Exception {
         JsonNode j = inspect("real/digits69/digits69.h5");
@@ -78,8 +128,9 @@ class InspectJsonTest {
 
     @Test
     void matlabV73FileIsHdf5BehindAUserBlock() throws Exception {
-        JsonNode j = inspect("eeg/EEGLAB/test_raw_hdf5.set");
-        assertEquals("hdf5", j.get("format").asText());
-        assertEquals(512, j.get("user_block").asInt());
+        JsonNode j = inspect("eeg/EEGLAB/test_raw_hdf5.set", "--hdf5-tree");
+        assertEquals("eeglab", j.get("format").asText());
+        assertEquals("/EEG", j.get("tree").get("children").get(1).get("path").asText());
+        assertEquals("/EEG/chanlocs", j.get("tree").get("children").get(1).get("children").get(1).get("path").asText());
     }
 }
