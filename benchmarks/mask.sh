@@ -7,8 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/bench-data}"
 repeats="${2:-3}"
 "$root/mvnw" -q -B -f "$root/pom.xml" -DskipTests -pl benchmarks -am package
-"$root/mvnw" -q -B -f "$root/pom.xml" -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$root/benchmarks/target/classpath.txt" >/dev/null
-cp="$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
+cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
 if [ ! -f "$data/bench.nii.gz" ]; then
   echo "generating $data (about 1 GB uncompressed, written twice) ..." >&2
   java -cp "$cp" org.neurodec.benchmarks.MaskBenchmark generate "$data"

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.stream.IntStream;
 import org.neurodec.ingest.eeg.SampleSource;
 
 /**
@@ -64,17 +65,21 @@ final class EdfSamples implements SampleSource {
         });
     }
 
+    /** Decodes every channel of a block of records; channels are decoded in parallel. */
     @Override
     public void readAll(long start, int count, double[][] out) throws IOException {
         int perRecord = samplesPerRecord(0);
-        forEachRecord(start, count, perRecord, (record, bytes, position) -> {
-            long first = Math.max(start, record * perRecord);
-            long last = Math.min(start + count, (record + 1) * perRecord);
-            int skip = (int) (first - record * perRecord) * header.bytesPerSample();
-            for (int c = 0; c < out.length; c++) {
-                decode(c, bytes, position + segmentOffset[c] + skip, (int) (last - first), out[c], (int) (first - start));
-            }
-        });
+        forEachBlock(start, count, perRecord, (firstRecord, records, bytes) ->
+                IntStream.range(0, out.length).parallel().forEach(c -> {
+                    for (int k = 0; k < records; k++) {
+                        long record = firstRecord + k;
+                        long first = Math.max(start, record * perRecord);
+                        long last = Math.min(start + count, (record + 1) * perRecord);
+                        int skip = (int) (first - record * perRecord) * header.bytesPerSample();
+                        decode(c, bytes, k * recordBytes + segmentOffset[c] + skip, (int) (last - first), out[c],
+                                (int) (first - start));
+                    }
+                }));
     }
 
     private int samplesPerRecord(int channel) {
@@ -86,7 +91,20 @@ final class EdfSamples implements SampleSource {
         void visit(long record, byte[] bytes, int position);
     }
 
+    /** Receives consecutive data records read in one piece: the first one's number, how many, and their bytes. */
+    private interface BlockVisitor {
+        void visit(long firstRecord, int records, byte[] bytes);
+    }
+
     private void forEachRecord(long start, int count, int perRecord, RecordVisitor visitor) throws IOException {
+        forEachBlock(start, count, perRecord, (firstRecord, records, bytes) -> {
+            for (int k = 0; k < records; k++) {
+                visitor.visit(firstRecord + k, bytes, k * recordBytes);
+            }
+        });
+    }
+
+    private void forEachBlock(long start, int count, int perRecord, BlockVisitor visitor) throws IOException {
         if (count == 0) {
             return;
         }
@@ -105,9 +123,7 @@ final class EdfSamples implements SampleSource {
                         throw new EOFException(file + ": ended inside data record " + (r + buffer.position() / recordBytes));
                     }
                 }
-                for (int k = 0; k < records; k++) {
-                    visitor.visit(r + k, block, k * recordBytes);
-                }
+                visitor.visit(r, records, block);
             }
         }
     }
