@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.neurodec.ingest.eeg.EegRecording;
+import org.neurodec.ingest.events.Events;
 import org.neurodec.ingest.hdf5.Hdf5File;
 import org.neurodec.ingest.hdf5.Hdf5Writer;
 import org.neurodec.ingest.hdf5.TrialMatrices;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show what neurodec does today, on the example data.",
             "Reads a 4D fMRI run from ../shared/data, masks it and computes temporal SNR, reads the",
-            "digits69 trial matrices, writes NIfTI and HDF5 outputs and reads them back.",
+            "digits69 trial matrices, writes NIfTI and HDF5 outputs and reads them back, and reads",
+            "EEG (an EDF+ motor-imagery run and a Muse CSV export) with their events.",
             "Decoding itself arrives in later releases; the demo says so rather than pretend."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -112,10 +115,20 @@ final class DemoCommand implements Callable<Integer> {
                     tsnrFile, h5File, mask.indices()[0], check,
                     Arrays.toString(written.shape("digits69/train")));
         }
+        Path run6 = root.resolve("real/eegbci-S001/S001R06.edf");
+        EegRecording eeg = EegRecording.open(run6);
+        Map<String, Integer> events = new TreeMap<>();
+        Events.fromAnnotations(eeg.annotations()).list().forEach(e -> events.merge(e.trialType(), 1, Integer::sum));
+        o.printf(Locale.ROOT, "4. EEG %s (%s): %d channels at %.0f Hz, %.1f s; events %s%n", run6.getFileName(),
+                eeg.format(), eeg.channels().size(), eeg.sfreq(), eeg.times() / eeg.sfreq(), events);
+        Path csv = root.resolve("real/eegnb-n170/subject1/session1/data_2017-09-13-15.30.01.csv");
+        EegRecording muse = EegRecording.open(csv);
+        o.printf(Locale.ROOT, "   Muse CSV %s: channels %s at %.0f Hz, %d face/house markers%n", csv.getFileName(),
+                muse.channelNames(), muse.sfreq(), muse.annotations().size());
         o.println();
         o.println("Inspect any of these files with: ./neurodec inspect FILE [--json]");
-        o.println("Not yet built (coming in order): EEG readers and BIDS; preprocessing with SciPy/MNE parity;");
-        o.println("the shared cross-subject encoder with per-subject adapters; decoding images and words.");
+        o.println("Not yet built (coming in order): preprocessing with SciPy/MNE parity; the shared");
+        o.println("cross-subject encoder with per-subject adapters; decoding images and words.");
         o.flush();
         return 0;
     }

@@ -91,6 +91,7 @@ class CommandLineTest {
         Result r = run("demo", "--data", TestData.root().toString(), "--out", dir.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("digits69 trial matrices: train 90 x 3092"), r.out());
+        assertTrue(r.out().contains("64 channels at 160 Hz, 125.0 s; events {T0=15, T1=7, T2=8}"), r.out());
         assertTrue(Files.isRegularFile(dir.resolve("functional_tsnr.nii.gz")));
         assertTrue(Files.isRegularFile(dir.resolve("demo.h5")));
     }
