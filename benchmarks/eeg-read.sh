@@ -6,8 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/bench-data}"
 repeats="${2:-3}"
-"$root/mvnw" -q -B -f "$root/pom.xml" -DskipTests -pl benchmarks -am package
-cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
+# shellcheck source=benchmarks/build.sh
+. "$root/benchmarks/build.sh"
 if [ ! -f "$data/long.bdf" ]; then
   echo "generating $data/long.edf and long.bdf (64 channels, 1 h, 1 kHz) ..." >&2
   java -cp "$cp" org.neurodec.benchmarks.EegReadBenchmark generate "$data"

@@ -6,8 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/bench-data}"
 repeats="${2:-3}"
-"$root/mvnw" -q -B -f "$root/pom.xml" -DskipTests -pl benchmarks -am package
-cp="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
+# shellcheck source=benchmarks/build.sh
+. "$root/benchmarks/build.sh"
 if [ ! -f "$data/bench.nii.gz" ]; then
   echo "generating $data (about 1 GB uncompressed, written twice) ..." >&2
   java -cp "$cp" org.neurodec.benchmarks.MaskBenchmark generate "$data"

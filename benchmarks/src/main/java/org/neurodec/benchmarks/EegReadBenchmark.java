@@ -1,9 +1,6 @@
 package org.neurodec.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,17 +70,7 @@ public final class EegReadBenchmark {
         long values = (long) all.channels() * all.times();
         return String.format(Locale.ROOT, "{\"file\": \"%s\", \"seconds\": %.3f, \"mb_per_s\": %.1f, \"file_mb\": %.1f, "
                 + "\"output_mb\": %.1f, \"peak_heap_mb\": %.1f, \"peak_rss_mb\": %.1f, \"checksum\": %.9g}",
-                file.getFileName(), seconds, bytes / 1e6 / seconds, bytes / 1e6, values * 8 / 1e6, peakHeap() / 1e6,
+                file.getFileName(), seconds, bytes / 1e6 / seconds, bytes / 1e6, values * 8 / 1e6, ResidentMemory.peakHeap() / 1e6,
                 resident.peakTotal() / 1e6, checksum);
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

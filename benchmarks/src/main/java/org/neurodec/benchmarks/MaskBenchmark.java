@@ -1,9 +1,6 @@
 package org.neurodec.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -96,17 +93,7 @@ public final class MaskBenchmark {
                 + "\"image_mb\": %.1f, \"output_mb\": %.1f, \"peak_heap_mb\": %.1f, \"peak_rss_mb\": %.1f, "
                 + "\"peak_rss_anon_mb\": %.1f, \"baseline_rss_anon_mb\": %.1f, \"checksum\": %.3f}",
                 image.getFileName(), seconds, imageBytes / 1e6 / seconds, imageBytes / 1e6, outputBytes / 1e6,
-                peakHeap() / 1e6, resident.peakTotal() / 1e6, resident.peakAnonymous() / 1e6,
+                ResidentMemory.peakHeap() / 1e6, resident.peakTotal() / 1e6, resident.peakAnonymous() / 1e6,
                 resident.baselineAnonymous() / 1e6, checksum);
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

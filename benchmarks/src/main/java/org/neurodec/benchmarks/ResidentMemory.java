@@ -1,13 +1,16 @@
 package org.neurodec.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Samples this process's resident memory from /proc/self/status every few milliseconds: total
  * (VmRSS, which includes pages of memory-mapped files) and anonymous (RssAnon: heap and native
- * allocations). Linux only; elsewhere every reading is 0.
+ * allocations), and the JVM's peak heap. Linux only for the resident sizes; elsewhere they read 0.
  */
 final class ResidentMemory {
 
@@ -47,6 +50,17 @@ final class ResidentMemory {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The JVM's peak heap use so far: the sum of the heap pools' peaks. */
+    static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
     }
 
     long peakTotal() {
