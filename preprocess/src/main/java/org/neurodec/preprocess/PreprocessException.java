@@ -1,0 +1,21 @@
+package org.neurodec.preprocess;
+
+/**
+ * The one unchecked exception of the preprocess module: parameters that cannot work with the data
+ * (a cutoff at or above Nyquist, a signal shorter than a filter's padding), reported before any
+ * work starts, with the parameter, what was expected and what was found.
+ */
+public class PreprocessException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An error with a complete message. */
+    public PreprocessException(String message) {
+        super(message);
+    }
+
+    /** A parameter has a value that cannot work: names it, what was expected and what was found. */
+    public static PreprocessException badParameter(String parameter, String expected, Object found) {
+        return new PreprocessException("parameter '" + parameter + "': expected " + expected + ", found " + found);
+    }
+}
