@@ -75,6 +75,12 @@ class FiltersGoldenTest {
     }
 
     @Test
+    void polyphaseResampling() {
+        PolyphaseResampler resampler = new PolyphaseResampler(2, 3);
+        assertReproduces("resample_poly_up2_down3", resampler::apply);
+    }
+
+    @Test
     void linearDetrend() {
         assertReproduces("detrend_linear", Detrend::linear);
     }
