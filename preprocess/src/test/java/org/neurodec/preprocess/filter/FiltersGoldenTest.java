@@ -75,6 +75,13 @@ class FiltersGoldenTest {
     }
 
     @Test
+    void mneFirBandPassWithDefaults() {
+        FirFilter fir = FirFilter.mne(SFREQ, 1.0, 40.0);
+        org.junit.jupiter.api.Assertions.assertEquals(423, fir.taps().length, "MNE's automatic length");
+        assertReproduces("mne_filter_data_fir_1_40_defaults", fir::apply);
+    }
+
+    @Test
     void polyphaseResampling() {
         PolyphaseResampler resampler = new PolyphaseResampler(2, 3);
         assertReproduces("resample_poly_up2_down3", resampler::apply);

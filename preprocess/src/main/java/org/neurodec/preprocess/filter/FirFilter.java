@@ -1,0 +1,196 @@
+package org.neurodec.preprocess.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.neurodec.preprocess.PreprocessException;
+
+/**
+ * A linear-phase FIR filter of odd length, applied with zero phase: the signal is extended at each
+ * end by odd reflection (MNE's {@code reflect_limited}), convolved by FFT overlap-add, and the
+ * filter's delay removed. {@link #mne} designs it with MNE's {@code filter_data} defaults.
+ * Immutable: design once, apply to many channels.
+ */
+public final class FirFilter {
+
+    private static final double HAMMING_LENGTH_FACTOR = 3.3;
+
+    private final double[] taps;
+    private final double sfreq;
+
+    private FirFilter(double[] taps, double sfreq) {
+        this.taps = taps;
+        this.sfreq = sfreq;
+    }
+
+    /** A filter with the given odd number of taps at {@code sfreq} Hz. */
+    public static FirFilter of(double[] taps, double sfreq) {
+        if (taps.length % 2 != 1) {
+            throw PreprocessException.badParameter("filter length", "an odd number of taps for zero phase", taps.length);
+        }
+        return new FirFilter(taps.clone(), sfreq);
+    }
+
+    /**
+     * MNE-Python's {@code filter_data(x, sfreq, lFreq, hFreq)} design with its defaults: firwin with a
+     * Hamming window, transition bands {@code min(max(0.25 f, 2 Hz), f)} below the low cutoff and
+     * {@code min(max(0.25 f, 2 Hz), Nyquist − f)} above the high cutoff, length 3.3 / the narrowest
+     * transition (in s, rounded up to an odd number of samples). Pass null for an absent cutoff:
+     * (l, null) is high-pass, (null, h) low-pass, l &lt; h band-pass, l &gt; h band-stop.
+     */
+    public static FirFilter mne(double sfreq, Double lFreq, Double hFreq) {
+        double nyquist = sfreq / 2;
+        if (!(sfreq > 0)) {
+            throw PreprocessException.badParameter("sampling rate", "a positive number of Hz", sfreq);
+        }
+        if (lFreq == null && hFreq == null) {
+            throw PreprocessException.badParameter("cutoffs", "a low or a high cutoff", "neither");
+        }
+        if (lFreq != null && !(lFreq > 0 && lFreq < nyquist)) {
+            throw PreprocessException.badParameter("l_freq", "between 0 and Nyquist (" + nyquist + " Hz)", lFreq + " Hz");
+        }
+        if (hFreq != null && !(hFreq > 0 && hFreq < nyquist)) {
+            throw PreprocessException.badParameter("h_freq", "between 0 and Nyquist (" + nyquist + " Hz)", hFreq + " Hz");
+        }
+        boolean bandstop = lFreq != null && hFreq != null && lFreq > hFreq;
+        double lowEdge = bandstop ? hFreq : lFreq == null ? Double.NaN : lFreq;
+        double highEdge = bandstop ? lFreq : hFreq == null ? Double.NaN : hFreq;
+        double lowTransition = Double.isNaN(lowEdge) ? Double.POSITIVE_INFINITY
+                : Math.min(Math.max(0.25 * lowEdge, 2), bandstop ? nyquist - lowEdge : lowEdge);
+        double highTransition = Double.isNaN(highEdge) ? Double.POSITIVE_INFINITY
+                : Math.min(Math.max(0.25 * highEdge, 2), bandstop ? highEdge : nyquist - highEdge);
+        if (!(lowTransition > 0) || !(highTransition > 0)) {
+            throw PreprocessException.badParameter("transition band", "a positive width that fits between 0 and Nyquist",
+                    "low " + lowTransition + " Hz, high " + highTransition + " Hz");
+        }
+        List<double[]> points = new ArrayList<>();
+        if (!bandstop) {
+            if (lFreq != null && hFreq != null) {
+                points.add(new double[] {lFreq - lowTransition, 0});
+                points.add(new double[] {lFreq, 1});
+                points.add(new double[] {hFreq, 1});
+                points.add(new double[] {hFreq + highTransition, 0});
+            } else if (lFreq != null) {
+                points.add(new double[] {lFreq - lowTransition, 0});
+                points.add(new double[] {lFreq, 1});
+                points.add(new double[] {nyquist, 1});
+            } else {
+                points.add(new double[] {0, 1});
+                points.add(new double[] {hFreq, 1});
+                points.add(new double[] {hFreq + highTransition, 0});
+            }
+        } else {
+            points.add(new double[] {lowEdge, 1});
+            points.add(new double[] {lowEdge + lowTransition, 0});
+            points.add(new double[] {highEdge - highTransition, 0});
+            points.add(new double[] {highEdge, 1});
+        }
+        if (points.get(0)[0] < 0 || points.get(points.size() - 1)[0] > nyquist) {
+            throw PreprocessException.badParameter("transition band", "stop frequencies within 0 and Nyquist",
+                    points.get(0)[0] + " Hz to " + points.get(points.size() - 1)[0] + " Hz");
+        }
+        if (points.get(0)[0] != 0) {
+            points.add(0, new double[] {0, bandstop ? 1 : 0});
+        }
+        if (points.get(points.size() - 1)[0] != nyquist) {
+            points.add(new double[] {nyquist, bandstop ? 1 : 0});
+        }
+        int length = (int) Math.ceil(HAMMING_LENGTH_FACTOR / Math.min(lowTransition, highTransition) * sfreq);
+        length += (length - 1) % 2;
+        return new FirFilter(firwinDesign(length, points, nyquist), sfreq);
+    }
+
+    /**
+     * MNE's {@code _firwin_design}: walking down from Nyquist, each change of gain adds (or, for a
+     * high-pass edge, subtracts) a Hamming-windowed low-pass whose length suits that transition.
+     */
+    private static double[] firwinDesign(int n, List<double[]> points, double nyquist) {
+        double[] h = new double[n];
+        double previousFrequency = points.get(points.size() - 1)[0] / nyquist;
+        double previousGain = points.get(points.size() - 1)[1];
+        if (previousGain == 1) {
+            h[n / 2] = 1;
+        }
+        for (int i = points.size() - 2; i >= 0; i--) {
+            double frequency = points.get(i)[0] / nyquist;
+            double gain = points.get(i)[1];
+            if (gain != previousGain) {
+                double transition = (previousFrequency - frequency) / 2;
+                int taps = (int) Math.round(HAMMING_LENGTH_FACTOR / transition);
+                taps += 1 - taps % 2;
+                if (taps > n) {
+                    throw PreprocessException.badParameter("filter length", "at least " + taps + " taps for a "
+                            + transition * nyquist + " Hz transition", n);
+                }
+                double[] lowpass = FirDesign.lowpass(taps, (previousFrequency + frequency) / 2, Windows.hamming(taps));
+                int offset = (n - taps) / 2;
+                for (int k = 0; k < taps; k++) {
+                    h[offset + k] += gain == 0 ? -lowpass[k] : lowpass[k];
+                }
+            }
+            previousGain = gain;
+            previousFrequency = frequency;
+        }
+        return h;
+    }
+
+    /** The taps. */
+    public double[] taps() {
+        return taps.clone();
+    }
+
+    /** The sampling rate the filter was designed for. */
+    public double sfreq() {
+        return sfreq;
+    }
+
+    /** {@code x} filtered with zero phase (MNE's one-pass {@code phase='zero'}). */
+    public double[] apply(double[] x) {
+        int m = taps.length;
+        int edge = Math.max(Math.min(m, x.length) - 1, 0);
+        double[] ext = reflectLimited(x, edge);
+        int shift = (m - 1) / 2 + edge;
+        int fftLength = Integer.highestOneBit(Math.max(4 * m, 2 * m - 1) * 2 - 1);
+        Fft fft = new Fft(fftLength);
+        int segment = fftLength - m + 1;
+        double[] hr = new double[fftLength];
+        double[] hi = new double[fftLength];
+        System.arraycopy(taps, 0, hr, 0, m);
+        fft.forward(hr, hi);
+        double[] y = new double[x.length];
+        double[] re = new double[fftLength];
+        double[] im = new double[fftLength];
+        for (int start = 0; start < ext.length; start += segment) {
+            java.util.Arrays.fill(re, 0);
+            java.util.Arrays.fill(im, 0);
+            System.arraycopy(ext, start, re, 0, Math.min(segment, ext.length - start));
+            fft.forward(re, im);
+            for (int k = 0; k < fftLength; k++) {
+                double r = re[k] * hr[k] - im[k] * hi[k];
+                im[k] = re[k] * hi[k] + im[k] * hr[k];
+                re[k] = r;
+            }
+            fft.inverse(re, im);
+            for (int k = 0; k < fftLength; k++) {
+                int out = start + k - shift;
+                if (out >= 0 && out < y.length) {
+                    y[out] += re[k];
+                }
+            }
+        }
+        return y;
+    }
+
+    /** MNE's {@code reflect_limited}: odd reflection about the end samples, zeros where the signal is too short. */
+    static double[] reflectLimited(double[] x, int n) {
+        double[] ext = new double[x.length + 2 * n];
+        int last = x.length - 1;
+        for (int i = 0; i < n; i++) {
+            int source = n - i;
+            ext[i] = source <= last ? 2 * x[0] - x[source] : 0;
+            int right = last - 1 - i;
+            ext[n + x.length + i] = right >= 0 ? 2 * x[last] - x[right] : 0;
+        }
+        System.arraycopy(x, 0, ext, n, x.length);
+        return ext;
+    }
+}
