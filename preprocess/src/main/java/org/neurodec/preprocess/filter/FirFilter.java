@@ -55,9 +55,9 @@ public final class FirFilter {
         double lowEdge = bandstop ? hFreq : lFreq == null ? Double.NaN : lFreq;
         double highEdge = bandstop ? lFreq : hFreq == null ? Double.NaN : hFreq;
         double lowTransition = Double.isNaN(lowEdge) ? Double.POSITIVE_INFINITY
-                : Math.min(Math.max(0.25 * lowEdge, 2), bandstop ? nyquist - lowEdge : lowEdge);
+                : Math.min(Math.max(0.25 * lowEdge, 2), lowEdge);
         double highTransition = Double.isNaN(highEdge) ? Double.POSITIVE_INFINITY
-                : Math.min(Math.max(0.25 * highEdge, 2), bandstop ? highEdge : nyquist - highEdge);
+                : Math.min(Math.max(0.25 * highEdge, 2), nyquist - highEdge);
         if (!(lowTransition > 0) || !(highTransition > 0)) {
             throw PreprocessException.badParameter("transition band", "a positive width that fits between 0 and Nyquist",
                     "low " + lowTransition + " Hz, high " + highTransition + " Hz");
@@ -79,6 +79,10 @@ public final class FirFilter {
                 points.add(new double[] {hFreq + highTransition, 0});
             }
         } else {
+            if (lowEdge + lowTransition > highEdge - highTransition) {
+                throw PreprocessException.badParameter("band-stop", "a stop band wider than its transitions ("
+                        + lowTransition + " Hz and " + highTransition + " Hz)", hFreq + " Hz to " + lFreq + " Hz");
+            }
             points.add(new double[] {lowEdge, 1});
             points.add(new double[] {lowEdge + lowTransition, 0});
             points.add(new double[] {highEdge - highTransition, 0});
