@@ -131,6 +131,24 @@ public final class EegRecording {
         return Signals.wrap(out, sfreq());
     }
 
+    /**
+     * Reads {@code out[0].length} samples of every channel from {@code start} into arrays the caller
+     * owns ({@code out[c]} for channel c), so that a large recording is held once, not copied.
+     */
+    public void readInto(long start, double[][] out) {
+        requireUniformRate();
+        if (out.length != channels.size()) {
+            throw new IllegalArgumentException(out.length + " arrays for " + channels.size() + " channels");
+        }
+        int count = out.length == 0 ? 0 : out[0].length;
+        checkRange(channels.get(0), start, count);
+        try {
+            source.readAll(start, count, out);
+        } catch (IOException e) {
+            throw new IngestException(file + ": could not read samples: " + e.getMessage(), e);
+        }
+    }
+
     /** Every sample of every channel (channels must share one rate). */
     public Signals readAll() {
         if (times() > Integer.MAX_VALUE - 64) {

@@ -49,6 +49,11 @@ public final class Signals {
         return data[c][t];
     }
 
+    /** Copies {@code length} samples of channel {@code c} from {@code start} into {@code destination} at {@code offset}. */
+    public void copy(int c, int start, double[] destination, int offset, int length) {
+        System.arraycopy(data[c], start, destination, offset, length);
+    }
+
     /** A copy of channel {@code c}. */
     public double[] channel(int c) {
         return data[c].clone();

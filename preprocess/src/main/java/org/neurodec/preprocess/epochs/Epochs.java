@@ -11,7 +11,7 @@ import org.neurodec.preprocess.PreprocessException;
 
 /**
  * Epochs: windows of every channel around chosen events, as {@code epochs × channels × times}
- * float64, with each kept epoch's condition, event sample and metadata, and a record of every
+ * float64 (one contiguous array per epoch), with each kept epoch's condition, event sample and metadata, and a record of every
  * dropped one and why. Sample indices follow MNE: an event at t s is sample round(t × sfreq), the
  * window starts round(tmin × sfreq) samples from it and holds round((tmax − tmin) × sfreq) + 1 samples.
  */
@@ -29,14 +29,24 @@ public final class Epochs {
     public record Dropped(String condition, long eventSample, String reason) {
     }
 
-    private final double[][][] data;
+    /** Epochs in blocks of {@link #perBlock}, each epoch channel after channel (see {@link #offset}). */
+    private final double[][] blocks;
+    private final int perBlock;
+    private final int size;
+    private final int channels;
+    private final int times;
     private final double sfreq;
     private final double tmin;
     private final List<Info> info;
     private final List<Dropped> dropped;
 
-    private Epochs(double[][][] data, double sfreq, double tmin, List<Info> info, List<Dropped> dropped) {
-        this.data = data;
+    private Epochs(EpochStore store, int channels, int times, double sfreq, double tmin, List<Info> info,
+            List<Dropped> dropped) {
+        this.blocks = store.blocks();
+        this.perBlock = store.perBlock();
+        this.size = store.size();
+        this.channels = channels;
+        this.times = times;
         this.sfreq = sfreq;
         this.tmin = tmin;
         this.info = List.copyOf(info);
@@ -64,7 +74,8 @@ public final class Epochs {
             baseline = new int[] {(int) Math.round(spec.baseline()[0] * sfreq) - offset,
                 (int) Math.round(spec.baseline()[1] * sfreq) - offset + 1};
         }
-        List<double[][]> kept = new ArrayList<>();
+        int keptTimes = (length + spec.decim() - 1) / spec.decim();
+        EpochStore kept = new EpochStore(channels.size() * keptTimes);
         List<Info> info = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
         for (Event event : events.list()) {
@@ -78,63 +89,64 @@ public final class Epochs {
                 dropped.add(new Dropped(condition, sample, "outside the recording"));
                 continue;
             }
-            double[][] epoch = new double[channels.size()][];
-            for (int c = 0; c < epoch.length; c++) {
-                epoch[c] = new double[length];
-                for (int t = 0; t < length; t++) {
-                    epoch[c][t] = signals.get(c, (int) (start + t));
-                }
+            double[] epoch = new double[channels.size() * length];
+            for (int c = 0; c < channels.size(); c++) {
+                signals.copy(c, (int) start, epoch, c * length, length);
                 if (baseline != null) {
                     double mean = 0;
                     for (int t = baseline[0]; t < baseline[1]; t++) {
-                        mean += epoch[c][t];
+                        mean += epoch[c * length + t];
                     }
                     mean /= baseline[1] - baseline[0];
                     for (int t = 0; t < length; t++) {
-                        epoch[c][t] -= mean;
+                        epoch[c * length + t] -= mean;
                     }
                 }
             }
-            String reason = rejection(epoch, channels, spec);
+            String reason = rejection(epoch, length, channels, spec);
             if (reason != null) {
                 dropped.add(new Dropped(condition, sample, reason));
                 continue;
             }
-            kept.add(decimate(epoch, spec.decim()));
+            kept.add(decimate(epoch, channels.size(), length, spec.decim()), 0);
             info.add(new Info(condition, sample, metadata));
         }
-        return new Epochs(kept.toArray(double[][][]::new), sfreq / spec.decim(), offset / sfreq, info, dropped);
+        return new Epochs(kept, channels.size(), keptTimes, sfreq / spec.decim(), offset / sfreq, info, dropped);
     }
 
     /** The epochs of several recordings (runs), in order; channels and rates must agree. */
     public static Epochs concatenate(List<Epochs> parts) {
-        List<double[][]> data = new ArrayList<>();
+        EpochStore data = new EpochStore(parts.get(0).channels * parts.get(0).times);
         List<Info> info = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
+        Epochs first = parts.get(0);
         for (Epochs part : parts) {
-            if (part.sfreq != parts.get(0).sfreq || part.tmin != parts.get(0).tmin) {
-                throw new IllegalArgumentException("epochs with different rates or windows cannot be concatenated");
+            if (part.sfreq != first.sfreq || part.tmin != first.tmin || part.times != first.times
+                    || part.channels != first.channels) {
+                throw new IllegalArgumentException("epochs with different channels, rates or windows cannot be concatenated");
             }
-            data.addAll(List.of(part.data));
+            for (int e = 0; e < part.size; e++) {
+                data.add(part.blocks[e / part.perBlock], part.offset(e));
+            }
             info.addAll(part.info);
             dropped.addAll(part.dropped);
         }
-        return new Epochs(data.toArray(double[][][]::new), parts.get(0).sfreq, parts.get(0).tmin, info, dropped);
+        return new Epochs(data, first.channels, first.times, first.sfreq, first.tmin, info, dropped);
     }
 
     /** Number of kept epochs. */
     public int size() {
-        return data.length;
+        return size;
     }
 
     /** Samples per epoch. */
     public int times() {
-        return data.length == 0 ? 0 : data[0][0].length;
+        return times;
     }
 
     /** Number of channels. */
     public int channels() {
-        return data.length == 0 ? 0 : data[0].length;
+        return channels;
     }
 
     /** Sampling rate of the epochs (after decimation). */
@@ -149,16 +161,28 @@ public final class Epochs {
 
     /** Sample {@code t} of channel {@code c} in epoch {@code e}. */
     public double get(int e, int c, int t) {
-        return data[e][c][t];
+        checkIndex(e);
+        return blocks[e / perBlock][offset(e) + c * times + t];
     }
 
     /** A copy of one epoch, channels × times. */
     public double[][] epoch(int e) {
-        double[][] copy = new double[data[e].length][];
-        for (int c = 0; c < copy.length; c++) {
-            copy[c] = data[e][c].clone();
+        checkIndex(e);
+        double[][] copy = new double[channels][times];
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(blocks[e / perBlock], offset(e) + c * times, copy[c], 0, times);
         }
         return copy;
+    }
+
+    private int offset(int e) {
+        return (e % perBlock) * channels * times;
+    }
+
+    private void checkIndex(int e) {
+        if (e < 0 || e >= size) {
+            throw new IndexOutOfBoundsException("epoch " + e + " of " + size);
+        }
     }
 
     /** The kept epochs' labels, in order. */
@@ -171,17 +195,17 @@ public final class Epochs {
         return dropped;
     }
 
-    private static String rejection(double[][] epoch, List<Channel> channels, EpochSpec spec) {
-        for (int c = 0; c < epoch.length; c++) {
+    private static String rejection(double[] epoch, int length, List<Channel> channels, EpochSpec spec) {
+        for (int c = 0; c < channels.size(); c++) {
             Double limit = spec.reject().get(channels.get(c).type());
             if (limit == null) {
                 continue;
             }
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (double v : epoch[c]) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+            for (int t = c * length; t < (c + 1) * length; t++) {
+                min = Math.min(min, epoch[t]);
+                max = Math.max(max, epoch[t]);
             }
             if (max - min > limit) {
                 return "peak-to-peak " + (max - min) + " > " + limit + " on " + channels.get(c).name();
@@ -190,15 +214,15 @@ public final class Epochs {
         return null;
     }
 
-    private static double[][] decimate(double[][] epoch, int factor) {
+    private static double[] decimate(double[] epoch, int channels, int length, int factor) {
         if (factor == 1) {
             return epoch;
         }
-        double[][] out = new double[epoch.length][];
-        for (int c = 0; c < epoch.length; c++) {
-            out[c] = new double[(epoch[c].length + factor - 1) / factor];
-            for (int t = 0; t < out[c].length; t++) {
-                out[c][t] = epoch[c][t * factor];
+        int kept = (length + factor - 1) / factor;
+        double[] out = new double[channels * kept];
+        for (int c = 0; c < channels; c++) {
+            for (int t = 0; t < kept; t++) {
+                out[c * kept + t] = epoch[c * length + t * factor];
             }
         }
         return out;

@@ -149,9 +149,22 @@ public final class FirFilter {
 
     /** {@code x} filtered with zero phase (MNE's one-pass {@code phase='zero'}). */
     public double[] apply(double[] x) {
+        return apply(x, null)[0];
+    }
+
+    /**
+     * Two signals filtered at once: one FFT carries {@code x} as its real part and {@code y} as its
+     * imaginary part, which the real filter keeps apart, so that two channels cost one transform.
+     * {@code y} may be null.
+     */
+    public double[][] apply(double[] x, double[] y) {
+        if (y != null && y.length != x.length) {
+            return new double[][] {apply(x), apply(y)};
+        }
         int m = taps.length;
         int edge = Math.max(Math.min(m, x.length) - 1, 0);
-        double[] ext = reflectLimited(x, edge);
+        double[] extX = reflectLimited(x, edge);
+        double[] extY = y == null ? null : reflectLimited(y, edge);
         int shift = (m - 1) / 2 + edge;
         int fftLength = Integer.highestOneBit(Math.max(4 * m, 2 * m - 1) * 2 - 1);
         Fft fft = new Fft(fftLength);
@@ -160,13 +173,18 @@ public final class FirFilter {
         double[] hi = new double[fftLength];
         System.arraycopy(taps, 0, hr, 0, m);
         fft.forward(hr, hi);
-        double[] y = new double[x.length];
+        double[] outX = new double[x.length];
+        double[] outY = y == null ? null : new double[x.length];
         double[] re = new double[fftLength];
         double[] im = new double[fftLength];
-        for (int start = 0; start < ext.length; start += segment) {
+        for (int start = 0; start < extX.length; start += segment) {
             java.util.Arrays.fill(re, 0);
             java.util.Arrays.fill(im, 0);
-            System.arraycopy(ext, start, re, 0, Math.min(segment, ext.length - start));
+            int n = Math.min(segment, extX.length - start);
+            System.arraycopy(extX, start, re, 0, n);
+            if (extY != null) {
+                System.arraycopy(extY, start, im, 0, n);
+            }
             fft.forward(re, im);
             for (int k = 0; k < fftLength; k++) {
                 double r = re[k] * hr[k] - im[k] * hi[k];
@@ -174,14 +192,16 @@ public final class FirFilter {
                 re[k] = r;
             }
             fft.inverse(re, im);
-            for (int k = 0; k < fftLength; k++) {
-                int out = start + k - shift;
-                if (out >= 0 && out < y.length) {
-                    y[out] += re[k];
+            int from = Math.max(0, shift - start);
+            int to = Math.min(fftLength, x.length + shift - start);
+            for (int k = from; k < to; k++) {
+                outX[start + k - shift] += re[k];
+                if (outY != null) {
+                    outY[start + k - shift] += im[k];
                 }
             }
         }
-        return y;
+        return new double[][] {outX, outY};
     }
 
     /** MNE's {@code reflect_limited}: odd reflection about the end samples, zeros where the signal is too short. */

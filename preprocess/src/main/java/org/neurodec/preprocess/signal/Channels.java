@@ -18,6 +18,31 @@ public final class Channels {
     }
 
     /**
+     * Replaces each row of {@code data} (channels × times, owned by the caller) by {@code operation}
+     * applied to it, channels in parallel: the memory-lean way to filter a large recording, which holds
+     * the data once plus one channel's temporaries per thread.
+     */
+    public static void mapInPlace(double[][] data, UnaryOperator<double[]> operation) {
+        IntStream.range(0, data.length).parallel().forEach(c -> data[c] = operation.apply(data[c]));
+    }
+
+    /**
+     * Filters every row of {@code data} in place with {@code filter}, two channels per FFT and pairs
+     * of channels in parallel.
+     */
+    public static void filterInPlace(double[][] data, org.neurodec.preprocess.filter.FirFilter filter) {
+        IntStream.range(0, (data.length + 1) / 2).parallel().forEach(pair -> {
+            int a = 2 * pair;
+            int b = a + 1;
+            double[][] out = filter.apply(data[a], b < data.length ? data[b] : null);
+            data[a] = out[0];
+            if (b < data.length) {
+                data[b] = out[1];
+            }
+        });
+    }
+
+    /**
      * Average reference: at each sample, the mean of the {@code included} channels is subtracted from
      * each of them (MNE's average EEG reference, bad and non-EEG channels left out and left alone).
      */
