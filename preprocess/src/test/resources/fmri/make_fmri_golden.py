@@ -40,3 +40,31 @@ out = {"spm_dt0.04": hrf(0.04, 6, 16, 1, 1, 0.167).tolist(),
        "cosine_tr0.8_n450_hp0.008": cosine(np.arange(450) * 0.8, 0.008).tolist()}
 with open(os.path.join(HERE, "fmri_golden.json"), "w") as f:
     json.dump(out, f)
+
+# Cleaning: a seeded 120 x 5 run with a drift and two confounds, cleaned as Cleaning does it:
+# least-squares line removed, cosine basis (TR 2 s, 0.01 Hz) regressed out, confounds (put through
+# the same two steps, plus a constant) regressed out, z-scored with the population std.
+rng = np.random.default_rng(3)
+n, v = 120, 5
+t = np.arange(n)
+frame_times = t * 2.0
+confounds = np.c_[np.sin(t / 7.0), rng.standard_normal(n)]
+data = 100 + 0.05 * t[:, None] + confounds @ rng.standard_normal((2, v)) + rng.standard_normal((n, v))
+
+
+def residual(basis, y):
+    coef, *_ = np.linalg.lstsq(basis, y, rcond=None)
+    return y - basis @ coef
+
+
+line = np.c_[np.ones(n), t]
+drift = cosine(frame_times, 0.01)
+y = residual(drift, residual(line, data))
+c = residual(drift, residual(line, confounds))
+y = residual(np.c_[c, np.ones(n)], y)
+clean = (y - y.mean(axis=0)) / y.std(axis=0)
+out["clean_input"] = data.tolist()
+out["clean_confounds"] = confounds.tolist()
+out["clean_zscore"] = clean.tolist()
+with open(os.path.join(HERE, "fmri_golden.json"), "w") as f:
+    json.dump(out, f)
