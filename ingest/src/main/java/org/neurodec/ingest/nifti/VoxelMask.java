@@ -60,6 +60,20 @@ public final class VoxelMask {
         return of(image.header().shape(), flags);
     }
 
+    /** The voxels of an atlas (first volume) whose integer label is one of {@code labels}. */
+    public static VoxelMask ofLabels(NiftiImage atlas, int... labels) {
+        double[] values = atlas.volume(0);
+        java.util.Set<Integer> wanted = new java.util.HashSet<>();
+        for (int label : labels) {
+            wanted.add(label);
+        }
+        boolean[] flags = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            flags[i] = values[i] == Math.rint(values[i]) && wanted.contains((int) values[i]);
+        }
+        return of(atlas.header().shape(), flags);
+    }
+
     /** The 3D grid this mask lies on. */
     public long[] shape() {
         return shape.clone();
