@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Decode what a person saw or read from fMRI and EEG recordings.",
-        subcommands = {InspectCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, PreprocessCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +29,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IngestException) {
+            if (e instanceof IngestException || e instanceof org.neurodec.preprocess.PreprocessException) {
                 commandLine.getErr().println("neurodec: " + e.getMessage());
                 return 1;
             }

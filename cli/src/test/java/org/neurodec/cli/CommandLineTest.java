@@ -30,7 +30,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"inspect", "demo"}) {
+        for (String command : new String[] {"inspect", "preprocess", "demo"}) {
             Result r = run(command, "--help");
             assertEquals(0, r.status(), command);
             assertTrue(r.out().startsWith("Usage: neurodec " + command), r.out());
@@ -84,6 +84,32 @@ class CommandLineTest {
         Result missing = run("inspect", dir.resolve("absent.nii").toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("absent.nii"), missing.err());
+    }
+
+    @Test
+    void preprocessWritesEpochsAndRefusesBadParameters(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("epochs.h5");
+        String run = TestData.file("real/eegbci-S001/S001R06.edf").toString();
+        Result r = run("preprocess", run, "--l-freq", "7", "--h-freq", "30", "--reref", "average", "--epochs", "-1,4",
+                "--event-id", "T1=hands,T2=feet", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("15 epochs x 64 channels x 801 samples (0 dropped)"), r.out());
+        try (org.neurodec.ingest.hdf5.Hdf5File hdf = org.neurodec.ingest.hdf5.Hdf5File.open(out)) {
+            assertEquals("[15, 64, 801]", java.util.Arrays.toString(hdf.shape("data")));
+        }
+        Path never = dir.resolve("never.h5");
+        Result bad = run("preprocess", run, "--h-freq", "100", "--out", never.toString());
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("h_freq") && bad.err().contains("Nyquist"), bad.err());
+        assertTrue(!Files.exists(never), "no output after a refusal");
+        Path yaml = dir.resolve("steps.yaml");
+        Files.writeString(yaml, "preprocess:\n  steps:\n    - filter: {h_freq: 30}\n");
+        Result both = run("preprocess", run, "--config", yaml.toString(), "--l-freq", "1", "--out", never.toString());
+        assertEquals(1, both.status());
+        assertTrue(both.err().contains("not both"), both.err());
+        Result config = run("preprocess", run, "--config", yaml.toString(), "--out", out.toString());
+        assertEquals(0, config.status(), config.err());
+        assertTrue(config.out().contains("64 channels x 20000 samples at 160.0 Hz"), config.out());
     }
 
     @Test

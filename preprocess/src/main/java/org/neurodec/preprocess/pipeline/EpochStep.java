@@ -1,0 +1,57 @@
+package org.neurodec.preprocess.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.neurodec.ingest.eeg.EegRecording;
+import org.neurodec.ingest.events.Events;
+import org.neurodec.preprocess.epochs.EpochSpec;
+
+/**
+ * The last, optional step of a pipeline: epochs cut around events taken from the recording's
+ * annotations ({@code "annotations"}) or from a stimulus channel ({@code "stim:NAME"}).
+ *
+ * @param spec the window, baseline, rejection and decimation
+ * @param events where the events come from
+ * @param conditions event trial type → condition name; empty keeps every trial type under its own name
+ */
+public record EpochStep(EpochSpec spec, String events, Map<String, String> conditions) {
+
+    /** Keeps an unmodifiable copy of the conditions. */
+    public EpochStep {
+        conditions = Map.copyOf(conditions);
+        if (!events.equals("annotations") && !events.startsWith("stim:")) {
+            throw org.neurodec.preprocess.PreprocessException.badParameter("events", "annotations or stim:CHANNEL", events);
+        }
+    }
+
+    /** The events of {@code recording} this step uses. */
+    Events eventsOf(EegRecording recording) {
+        return events.equals("annotations") ? Events.fromAnnotations(recording.annotations())
+                : Events.fromStimChannel(recording, events.substring("stim:".length()));
+    }
+
+    /** The condition names by trial type, every trial type of {@code found} when none were given. */
+    Map<String, String> conditionsFor(Events found) {
+        if (!conditions.isEmpty()) {
+            return conditions;
+        }
+        Map<String, String> all = new LinkedHashMap<>();
+        found.trialTypes().forEach(t -> all.put(t, t));
+        return all;
+    }
+
+    /** Parameters for provenance. */
+    Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("tmin", spec.tmin());
+        p.put("tmax", spec.tmax());
+        p.put("baseline", spec.baseline());
+        Map<String, Double> reject = new LinkedHashMap<>();
+        spec.reject().forEach((type, limit) -> reject.put(type.mneName(), limit));
+        p.put("reject", reject);
+        p.put("decim", spec.decim());
+        p.put("events", events);
+        p.put("conditions", conditions);
+        return p;
+    }
+}
