@@ -204,6 +204,54 @@ public final class FirFilter {
         return new double[][] {outX, outY};
     }
 
+    /**
+     * The samples of the zero-phase convolution that {@code piece} fully covers: for a piece of
+     * length L and m taps, L − m + 1 outputs, output j centred on piece[j + (m − 1) / 2]. This is how a
+     * chunk of a long signal is filtered when its neighbours (or the end reflections) surround it.
+     */
+    public double[] convolveValid(double[] piece) {
+        int m = taps.length;
+        int outputs = piece.length - m + 1;
+        if (outputs < 1) {
+            throw new IllegalArgumentException("a piece of " + piece.length + " samples is shorter than the filter (" + m + ")");
+        }
+        double[] full = convolve(piece);
+        double[] out = new double[outputs];
+        System.arraycopy(full, m - 1, out, 0, outputs);
+        return out;
+    }
+
+    /** The full linear convolution of {@code x} with the taps (length x + m − 1), by FFT overlap-add. */
+    private double[] convolve(double[] x) {
+        int m = taps.length;
+        int fftLength = Integer.highestOneBit(Math.max(4 * m, 2 * m - 1) * 2 - 1);
+        Fft fft = new Fft(fftLength);
+        int segment = fftLength - m + 1;
+        double[] hr = new double[fftLength];
+        double[] hi = new double[fftLength];
+        System.arraycopy(taps, 0, hr, 0, m);
+        fft.forward(hr, hi);
+        double[] out = new double[x.length + m - 1];
+        double[] re = new double[fftLength];
+        double[] im = new double[fftLength];
+        for (int start = 0; start < x.length; start += segment) {
+            java.util.Arrays.fill(re, 0);
+            java.util.Arrays.fill(im, 0);
+            System.arraycopy(x, start, re, 0, Math.min(segment, x.length - start));
+            fft.forward(re, im);
+            for (int k = 0; k < fftLength; k++) {
+                double r = re[k] * hr[k] - im[k] * hi[k];
+                im[k] = re[k] * hi[k] + im[k] * hr[k];
+                re[k] = r;
+            }
+            fft.inverse(re, im);
+            for (int k = 0; k < fftLength && start + k < out.length; k++) {
+                out[start + k] += re[k];
+            }
+        }
+        return out;
+    }
+
     /** MNE's {@code reflect_limited}: odd reflection about the end samples, zeros where the signal is too short. */
     static double[] reflectLimited(double[] x, int n) {
         double[] ext = new double[x.length + 2 * n];
