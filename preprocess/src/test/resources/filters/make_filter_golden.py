@@ -47,6 +47,13 @@ for sfreq in (250.0, 500.0, 1000.0):
         cases.append((f"resample_{up}_{down}_{sfreq:g}", source, signal.resample_poly(x, up, down),
                       f"resample_poly(x, {up}, {down})", dict(kind="resample", up=up, down=down)))
     cases.append((f"detrend_{sfreq:g}", source, signal.detrend(x), "detrend(x)", dict(kind="detrend")))
+    sos = signal.cheby1(5, 0.5, (8.0, 25.0), btype="bandpass", fs=sfreq, output="sos")
+    cases.append((f"cheby1_5_bandpass_{sfreq:g}", source, signal.sosfiltfilt(sos, x),
+                  f"sosfiltfilt(cheby1(5, 0.5, (8, 25), 'bandpass', fs={sfreq}, output='sos'), x)",
+                  dict(kind="cheby1", order=5, ripple=0.5, band="bandpass", cutoffs=np.array([8.0, 25.0]))))
+    for q in (2, 5):
+        cases.append((f"decimate_{q}_{sfreq:g}", source, signal.decimate(x, q), f"decimate(x, {q})",
+                      dict(kind="decimate", q=q)))
 # a short signal: MNE's reflect_limited pads with zeros where the signal is shorter than the filter
 short = make_input(100.0, 3)
 inputs["short100"] = (short, 100.0)

@@ -33,6 +33,34 @@ public final class IirDesign {
         return toSections(transform(new Zpk(new ArrayList<>(), poles, 1.0), band, wn));
     }
 
+    /**
+     * {@code scipy.signal.cheby1(order, rippleDb, cutoffs, band, fs=sfreq, output='sos')}: Chebyshev
+     * type I, equiripple in the pass band with {@code rippleDb} of ripple.
+     */
+    public static SecondOrderSections chebyshev1(int order, double rippleDb, Band band, double sfreq, double... cutoffs) {
+        if (order < 1 || order > 32) {
+            throw PreprocessException.badParameter("order", "1 to 32", order);
+        }
+        if (!(rippleDb > 0)) {
+            throw PreprocessException.badParameter("ripple", "a positive number of dB", rippleDb);
+        }
+        double[] wn = normalisedCutoffs(band, sfreq, cutoffs);
+        double eps = Math.sqrt(Math.pow(10, 0.1 * rippleDb) - 1.0);
+        double mu = asinh(1 / eps) / order;
+        List<Complex> poles = new ArrayList<>();
+        for (int m = -order + 1; m < order; m += 2) {
+            double theta = Math.PI * m / (2.0 * order);
+            poles.add(new Complex(mu, theta).sinh().negate());
+        }
+        Complex gain = product(negate(poles));
+        double k = gain.getReal() / (order % 2 == 0 ? Math.sqrt(1 + eps * eps) : 1);
+        return toSections(transform(new Zpk(new ArrayList<>(), poles, k), band, wn));
+    }
+
+    private static double asinh(double x) {
+        return Math.log(x + Math.sqrt(x * x + 1));
+    }
+
     /** {@code scipy.signal.iirnotch(f0, q, fs=sfreq)}: a second-order notch at {@code f0} Hz with quality {@code q}. */
     public static TransferFunction notch(double f0, double q, double sfreq) {
         if (!(f0 > 0 && f0 < sfreq / 2)) {

@@ -13,7 +13,7 @@ import org.neurodec.ingest.TestData;
 import org.neurodec.ingest.hdf5.Hdf5File;
 
 /**
- * 46 filter results at 100, 250, 500 and 1000 Hz with other orders, bands and cutoffs, computed by
+ * 55 filter results at 100, 250, 500 and 1000 Hz with other orders, bands and cutoffs, computed by
  * SciPy 1.10 and MNE 1.3 (filters_more.h5, made by make_filter_golden.py), reproduced within
  * 1e-6 × the input's largest absolute value.
  */
@@ -38,7 +38,7 @@ class FiltersAtOtherRatesTest {
                         () -> check(attributes, sfreq, x, expected)));
             }
         }
-        assertEquals(46, tests.size());
+        assertEquals(55, tests.size());
         return tests;
     }
 
@@ -50,6 +50,9 @@ class FiltersAtOtherRatesTest {
             case "mne_fir" -> FirFilter.mne(sfreq, optional(a.get("l_freq")), optional(a.get("h_freq"))).apply(x);
             case "resample" -> new PolyphaseResampler((int) number(a.get("up")), (int) number(a.get("down"))).apply(x);
             case "detrend" -> Detrend.linear(x);
+            case "cheby1" -> ZeroPhase.apply(IirDesign.chebyshev1((int) number(a.get("order")), number(a.get("ripple")),
+                    Band.valueOf(((String) a.get("band")).toUpperCase(Locale.ROOT)), sfreq, (double[]) a.get("cutoffs")), x);
+            case "decimate" -> new Decimator((int) number(a.get("q"))).apply(x);
             default -> throw new AssertionError("unknown case kind " + a.get("kind"));
         };
         assertEquals(expected.length, actual.length, "length");
