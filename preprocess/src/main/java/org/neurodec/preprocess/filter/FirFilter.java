@@ -163,45 +163,8 @@ public final class FirFilter {
         }
         int m = taps.length;
         int edge = Math.max(Math.min(m, x.length) - 1, 0);
-        double[] extX = reflectLimited(x, edge);
-        double[] extY = y == null ? null : reflectLimited(y, edge);
         int shift = (m - 1) / 2 + edge;
-        int fftLength = Integer.highestOneBit(Math.max(4 * m, 2 * m - 1) * 2 - 1);
-        Fft fft = new Fft(fftLength);
-        int segment = fftLength - m + 1;
-        double[] hr = new double[fftLength];
-        double[] hi = new double[fftLength];
-        System.arraycopy(taps, 0, hr, 0, m);
-        fft.forward(hr, hi);
-        double[] outX = new double[x.length];
-        double[] outY = y == null ? null : new double[x.length];
-        double[] re = new double[fftLength];
-        double[] im = new double[fftLength];
-        for (int start = 0; start < extX.length; start += segment) {
-            java.util.Arrays.fill(re, 0);
-            java.util.Arrays.fill(im, 0);
-            int n = Math.min(segment, extX.length - start);
-            System.arraycopy(extX, start, re, 0, n);
-            if (extY != null) {
-                System.arraycopy(extY, start, im, 0, n);
-            }
-            fft.forward(re, im);
-            for (int k = 0; k < fftLength; k++) {
-                double r = re[k] * hr[k] - im[k] * hi[k];
-                im[k] = re[k] * hi[k] + im[k] * hr[k];
-                re[k] = r;
-            }
-            fft.inverse(re, im);
-            int from = Math.max(0, shift - start);
-            int to = Math.min(fftLength, x.length + shift - start);
-            for (int k = from; k < to; k++) {
-                outX[start + k - shift] += re[k];
-                if (outY != null) {
-                    outY[start + k - shift] += im[k];
-                }
-            }
-        }
-        return new double[][] {outX, outY};
+        return convolve(reflectLimited(x, edge), y == null ? null : reflectLimited(y, edge), shift, x.length);
     }
 
     /**
@@ -215,14 +178,15 @@ public final class FirFilter {
         if (outputs < 1) {
             throw new IllegalArgumentException("a piece of " + piece.length + " samples is shorter than the filter (" + m + ")");
         }
-        double[] full = convolve(piece);
-        double[] out = new double[outputs];
-        System.arraycopy(full, m - 1, out, 0, outputs);
-        return out;
+        return convolve(piece, null, m - 1, outputs)[0];
     }
 
-    /** The full linear convolution of {@code x} with the taps (length x + m − 1), by FFT overlap-add. */
-    private double[] convolve(double[] x) {
+    /**
+     * Samples {@code from} to {@code from + length} of the linear convolutions of {@code x} and of
+     * {@code y} (null for none) with the taps, by FFT overlap-add with x as the real and y as the
+     * imaginary part of one transform.
+     */
+    private double[][] convolve(double[] x, double[] y, int from, int length) {
         int m = taps.length;
         int fftLength = Integer.highestOneBit(Math.max(4 * m, 2 * m - 1) * 2 - 1);
         Fft fft = new Fft(fftLength);
@@ -231,13 +195,18 @@ public final class FirFilter {
         double[] hi = new double[fftLength];
         System.arraycopy(taps, 0, hr, 0, m);
         fft.forward(hr, hi);
-        double[] out = new double[x.length + m - 1];
+        double[] outX = new double[length];
+        double[] outY = y == null ? null : new double[length];
         double[] re = new double[fftLength];
         double[] im = new double[fftLength];
         for (int start = 0; start < x.length; start += segment) {
             java.util.Arrays.fill(re, 0);
             java.util.Arrays.fill(im, 0);
-            System.arraycopy(x, start, re, 0, Math.min(segment, x.length - start));
+            int n = Math.min(segment, x.length - start);
+            System.arraycopy(x, start, re, 0, n);
+            if (y != null) {
+                System.arraycopy(y, start, im, 0, n);
+            }
             fft.forward(re, im);
             for (int k = 0; k < fftLength; k++) {
                 double r = re[k] * hr[k] - im[k] * hi[k];
@@ -245,11 +214,18 @@ public final class FirFilter {
                 re[k] = r;
             }
             fft.inverse(re, im);
-            for (int k = 0; k < fftLength && start + k < out.length; k++) {
-                out[start + k] += re[k];
+            int first = Math.max(0, from - start);
+            int last = Math.min(fftLength, from + length - start);
+            for (int k = first; k < last; k++) {
+                outX[start + k - from] += re[k];
+            }
+            if (outY != null) {
+                for (int k = first; k < last; k++) {
+                    outY[start + k - from] += im[k];
+                }
             }
         }
-        return out;
+        return new double[][] {outX, outY};
     }
 
     /** MNE's {@code reflect_limited}: odd reflection about the end samples, zeros where the signal is too short. */
