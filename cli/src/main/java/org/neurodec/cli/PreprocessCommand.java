@@ -5,7 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.OptionalDouble;
+import org.neurodec.ingest.FileFormats;
 import org.neurodec.ingest.eeg.EegRecording;
+import org.neurodec.ingest.events.Events;
+import org.neurodec.ingest.nifti.NiftiImage;
+import org.neurodec.ingest.nifti.VoxelMask;
+import org.neurodec.preprocess.fmri.BetasFile;
+import org.neurodec.preprocess.fmri.RunBetas;
+import org.neurodec.preprocess.fmri.TrialBetas;
 import org.neurodec.preprocess.PreprocessException;
 import org.neurodec.preprocess.epochs.EpochSpec;
 import org.neurodec.preprocess.pipeline.EpochStep;
@@ -20,9 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code neurodec preprocess INPUT --out OUT.h5}: an EEG preprocessing pipeline from YAML or from flags. */
 @Command(name = "preprocess", mixinStandardHelpOptions = true,
-        description = {"Filter, re-reference, resample and epoch an EEG recording; write HDF5 (h5py reads it).",
-            "Steps come from --config (the 'preprocess' section of a YAML file) or from the flags, in the",
-            "order filter, notch, resample, reref, epochs. Parameters are checked before any work starts."})
+        description = {"EEG: filter, re-reference, resample and epoch a recording. fMRI (a NIfTI run): mask it and",
+            "estimate single-trial betas (LSA or LSS) from its events.tsv. Output is HDF5 that h5py reads.",
+            "EEG steps come from --config (the 'preprocess' section of a YAML file) or from the flags, in",
+            "the order filter, notch, resample, reref, epochs. Parameters are checked before any work starts."})
 final class PreprocessCommand implements Callable<Integer> {
 
     @Spec
@@ -65,14 +74,44 @@ final class PreprocessCommand implements Callable<Integer> {
     private Double reject;
 
     @Option(names = "--events", defaultValue = "annotations", paramLabel = "SOURCE",
-            description = "annotations (default) or stim:CHANNEL")
+            description = "EEG epochs: annotations (default) or stim:CHANNEL")
     private String events;
 
     @Option(names = "--event-id", split = ",", paramLabel = "TYPE=NAME", description = "keep these event types, renamed")
     private Map<String, String> eventId;
 
+    @Option(names = "--mask", paramLabel = "MASK.nii", description = "fMRI: the voxels to keep (non-zero voxels)")
+    private Path mask;
+
+    @Option(names = "--events-tsv", paramLabel = "EVENTS.tsv", description = "fMRI: the run's BIDS events (one trial each)")
+    private Path eventsTsv;
+
+    @Option(names = "--tr", paramLabel = "S", description = "fMRI: repetition time, when the header lacks it")
+    private Double tr;
+
+    @Option(names = "--betas", defaultValue = "lsa", description = "fMRI: lsa (one GLM) or lss (a GLM per trial)")
+    private String betas;
+
+    @Option(names = "--high-pass", defaultValue = "0.01", paramLabel = "HZ", description = "fMRI: cosine drift cutoff")
+    private double highPass;
+
+    @Option(names = "--standardize", defaultValue = "zscore", description = "fMRI: zscore, psc or none, before the fit")
+    private String standardize;
+
+    @Option(names = "--session", defaultValue = "1", description = "fMRI: session label of the betas")
+    private String session;
+
+    @Option(names = "--zscore-betas", description = "fMRI: z-score the betas within the session")
+    private boolean zscoreBetas;
+
+    @Option(names = "--average-repetitions", description = "fMRI: average the betas of repeated stimuli")
+    private boolean averageRepetitions;
+
     @Override
     public Integer call() {
+        if (FileFormats.detect(input).name().equals("nifti")) {
+            return fmri();
+        }
         boolean flags = lFreq != null || hFreq != null || notch != null || resample != null || reref != null
                 || epochs != null;
         if (config != null && flags) {
@@ -87,6 +126,35 @@ final class PreprocessCommand implements Callable<Integer> {
                         + result.epochs().times() + " samples (" + result.epochs().dropped().size() + " dropped)"
                 : result.continuous().channels() + " channels x " + result.continuous().times() + " samples at "
                         + result.continuous().sfreq() + " Hz");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private Integer fmri() {
+        if (mask == null || eventsTsv == null) {
+            throw new PreprocessException("an fMRI run needs --mask and --events-tsv");
+        }
+        RunBetas estimator = new RunBetas(betas, highPass, standardize);
+        NiftiImage run = NiftiImage.open(input);
+        VoxelMask voxels = VoxelMask.nonZero(NiftiImage.open(mask));
+        TrialBetas result = estimator.estimate(run, voxels, Events.readTsv(eventsTsv),
+                tr == null ? OptionalDouble.empty() : OptionalDouble.of(tr), session);
+        if (zscoreBetas) {
+            result = result.zscoredPerSession();
+        }
+        if (averageRepetitions) {
+            result = result.averagedByStimulus();
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("input", input.toString());
+        provenance.put("mask", mask.toString());
+        provenance.put("events", eventsTsv.toString());
+        provenance.put("betas", estimator.parameters());
+        provenance.put("zscore_betas", zscoreBetas);
+        provenance.put("average_repetitions", averageRepetitions);
+        BetasFile.write(result, voxels, provenance, out);
+        spec.commandLine().getOut().printf("wrote %s: %d trials x %d voxels (%s)%n", out, result.trials(), result.voxels(),
+                betas);
         spec.commandLine().getOut().flush();
         return 0;
     }
