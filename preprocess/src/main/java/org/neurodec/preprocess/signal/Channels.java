@@ -1,13 +1,62 @@
 package org.neurodec.preprocess.signal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.neurodec.ingest.eeg.Channel;
+import org.neurodec.ingest.eeg.ChannelType;
+import org.neurodec.preprocess.PreprocessException;
 import java.util.stream.IntStream;
 import org.neurodec.ingest.eeg.Signals;
 
-/** Operations on every channel of a block of signals: filtering in parallel, re-referencing. */
+/** Operations on the channels of a block of signals: picking, filtering in parallel, re-referencing. */
 public final class Channels {
 
     private Channels() {
+    }
+
+    /** Signals and the channels they belong to, row c being channel c. */
+    public record Picked(Signals signals, List<Channel> channels) {
+        /** Keeps an unmodifiable copy of the channels. */
+        public Picked {
+            channels = List.copyOf(channels);
+        }
+    }
+
+    /** The channels that pass {@code keep}, in their order. */
+    public static Picked pick(Signals signals, List<Channel> channels, Predicate<Channel> keep) {
+        List<Channel> kept = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        for (int c = 0; c < channels.size(); c++) {
+            if (keep.test(channels.get(c))) {
+                kept.add(channels.get(c));
+                rows.add(signals.channel(c));
+            }
+        }
+        return new Picked(Signals.wrap(rows.toArray(double[][]::new), signals.sfreq()), kept);
+    }
+
+    /** Channels with one of these names; every name must exist. */
+    public static Predicate<Channel> named(List<Channel> channels, Collection<String> names) {
+        Set<String> present = new HashSet<>();
+        channels.forEach(c -> present.add(c.name()));
+        for (String name : names) {
+            if (!present.contains(name)) {
+                throw PreprocessException.badParameter("channel", "one of " + present, name);
+            }
+        }
+        Set<String> wanted = Set.copyOf(names);
+        return c -> wanted.contains(c.name());
+    }
+
+    /** Channels of these types. */
+    public static Predicate<Channel> ofType(ChannelType... types) {
+        Set<ChannelType> wanted = Set.of(types);
+        return c -> wanted.contains(c.type());
     }
 
     /** Applies {@code operation} (a designed filter's {@code apply}, say) to every channel, channels in parallel. */
