@@ -51,6 +51,10 @@ for sfreq in (250.0, 500.0, 1000.0):
     cases.append((f"cheby1_5_bandpass_{sfreq:g}", source, signal.sosfiltfilt(sos, x),
                   f"sosfiltfilt(cheby1(5, 0.5, (8, 25), 'bandpass', fs={sfreq}, output='sos'), x)",
                   dict(kind="cheby1", order=5, ripple=0.5, band="bandpass", cutoffs=np.array([8.0, 25.0]))))
+    for freqs in ([60.0], [50.0, 100.0]):
+        y = mne.filter.notch_filter(x[np.newaxis], sfreq, freqs, verbose="error")[0]
+        cases.append((f"mne_notch_{'_'.join(f'{f:g}' for f in freqs)}_{sfreq:g}", source, y,
+                      f"mne.filter.notch_filter(x, {sfreq}, {freqs})", dict(kind="mne_notch", freqs=np.array(freqs))))
     for q in (2, 5):
         cases.append((f"decimate_{q}_{sfreq:g}", source, signal.decimate(x, q), f"decimate(x, {q})",
                       dict(kind="decimate", q=q)))

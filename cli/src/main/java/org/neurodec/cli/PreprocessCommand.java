@@ -52,7 +52,8 @@ final class PreprocessCommand implements Callable<Integer> {
     @Option(names = "--h-freq", paramLabel = "HZ", description = "low-pass edge (or band-pass high edge)")
     private Double hFreq;
 
-    @Option(names = "--method", defaultValue = "fir", description = "fir (MNE's defaults) or iir (Butterworth, order 4)")
+    @Option(names = "--method", defaultValue = "fir",
+            description = "fir (MNE's defaults) or iir (Butterworth of order 4; IIR notches of quality 30)")
     private String method;
 
     @Option(names = "--notch", split = ",", paramLabel = "HZ", description = "notch frequencies, e.g. 50,100")
@@ -165,7 +166,7 @@ final class PreprocessCommand implements Callable<Integer> {
             pipeline = pipeline.then(new Steps.Filter(lFreq, hFreq, method, 4));
         }
         if (notch != null) {
-            pipeline = pipeline.then(new Steps.Notch(notch, 30));
+            pipeline = pipeline.then(new Steps.Notch(notch, method, 30));
         }
         if (resample != null) {
             pipeline = pipeline.then(new Steps.Resample(resample));

@@ -104,6 +104,42 @@ public final class FirFilter {
     }
 
     /**
+     * MNE-Python's {@code notch_filter(x, sfreq, freqs)} with its defaults (method 'fir'): a
+     * band-stop of width f/200 around each frequency with 0.5 Hz transitions on each side, firwin with
+     * a Hamming window, 6.6 s long (rounded up to an odd number of samples).
+     */
+    public static FirFilter mneNotch(double sfreq, double... freqs) {
+        double nyquist = sfreq / 2;
+        if (freqs.length == 0) {
+            throw PreprocessException.badParameter("notch frequencies", "at least one", "none");
+        }
+        double[] sorted = freqs.clone();
+        java.util.Arrays.sort(sorted);
+        double transition = 0.5;
+        List<double[]> points = new ArrayList<>();
+        points.add(new double[] {0, 1});
+        double previous = 0;
+        for (double f : sorted) {
+            double width = f / 200.0;
+            double passLow = f - width / 2 - transition;
+            double passHigh = f + width / 2 + transition;
+            if (!(passLow > previous) || !(passHigh < nyquist)) {
+                throw PreprocessException.badParameter("notch frequency", "bands that fit between 0 and Nyquist ("
+                        + nyquist + " Hz) without overlapping", f + " Hz (pass band edges " + passLow + " to " + passHigh + " Hz)");
+            }
+            points.add(new double[] {passLow, 1});
+            points.add(new double[] {passLow + transition, 0});
+            points.add(new double[] {passHigh - transition, 0});
+            points.add(new double[] {passHigh, 1});
+            previous = passHigh;
+        }
+        points.add(new double[] {nyquist, 1});
+        int length = (int) Math.ceil(HAMMING_LENGTH_FACTOR / transition * sfreq);
+        length += (length - 1) % 2;
+        return new FirFilter(firwinDesign(length, points, nyquist), sfreq);
+    }
+
+    /**
      * MNE's {@code _firwin_design}: walking down from Nyquist, each change of gain adds (or, for a
      * high-pass edge, subtracts) a Hamming-windowed low-pass whose length suits that transition.
      */

@@ -26,7 +26,7 @@ import org.neurodec.preprocess.epochs.Epochs;
  * preprocess:
  *   steps:
  *     - filter: {l_freq: 1, h_freq: 40, method: fir}
- *     - notch: {freqs: [50]}
+ *     - notch: {freqs: [50], method: fir}
  *     - resample: {sfreq: 128}
  *     - reref: {bads: []}
  *   epochs: {tmin: -0.2, tmax: 0.8, baseline: [-0.2, 0], reject: {eeg: 150e-6}, events: annotations}

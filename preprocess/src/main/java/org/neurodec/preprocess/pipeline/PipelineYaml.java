@@ -30,10 +30,10 @@ final class PipelineYaml {
                             p.path("order").asInt(4));
                 }
                 case "notch" -> {
-                    allow(file, name, p, "freqs", "quality");
+                    allow(file, name, p, "freqs", "method", "quality");
                     List<Double> freqs = new ArrayList<>();
                     p.path("freqs").forEach(f -> freqs.add(f.asDouble()));
-                    yield new Steps.Notch(freqs, p.path("quality").asDouble(30));
+                    yield new Steps.Notch(freqs, p.path("method").asText("fir"), p.path("quality").asDouble(30));
                 }
                 case "resample" -> {
                     allow(file, name, p, "sfreq");

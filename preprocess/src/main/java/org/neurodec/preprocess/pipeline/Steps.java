@@ -85,12 +85,18 @@ public final class Steps {
         }
     }
 
-    /** Notch filters (second-order, quality 30) at each frequency, zero phase. */
-    public record Notch(List<Double> freqs, double quality) implements Step {
+    /**
+     * Notch filters at each frequency, zero phase: MNE's FIR notch ({@code notch_filter} defaults) or
+     * second-order IIR notches of the given quality.
+     */
+    public record Notch(List<Double> freqs, String method, double quality) implements Step {
 
-        /** Keeps an unmodifiable copy. */
+        /** Validates the method and keeps an unmodifiable copy of the frequencies. */
         public Notch {
             freqs = List.copyOf(freqs);
+            if (!method.equals("fir") && !method.equals("iir")) {
+                throw PreprocessException.badParameter("notch method", "fir or iir", method);
+            }
         }
 
         @Override
@@ -100,22 +106,39 @@ public final class Steps {
 
         @Override
         public Map<String, Object> parameters() {
-            return Map.of("freqs", freqs, "quality", quality);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("freqs", freqs);
+            p.put("method", method);
+            if (method.equals("iir")) {
+                p.put("quality", quality);
+            }
+            return p;
         }
 
         @Override
         public void check(double sfreq, List<Channel> channels) {
-            freqs.forEach(f -> IirDesign.notch(f, quality, sfreq));
+            if (method.equals("fir")) {
+                FirFilter.mneNotch(sfreq, frequencies());
+            } else {
+                freqs.forEach(f -> IirDesign.notch(f, quality, sfreq));
+            }
         }
 
         @Override
         public Signals apply(Signals signals, List<Channel> channels) {
+            if (method.equals("fir")) {
+                return Channels.map(signals, FirFilter.mneNotch(signals.sfreq(), frequencies())::apply);
+            }
             Signals out = signals;
             for (double f : freqs) {
                 TransferFunction notch = IirDesign.notch(f, quality, signals.sfreq());
                 out = Channels.map(out, x -> ZeroPhase.apply(notch, x));
             }
             return out;
+        }
+
+        private double[] frequencies() {
+            return freqs.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 

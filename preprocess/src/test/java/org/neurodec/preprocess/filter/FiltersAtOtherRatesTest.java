@@ -13,7 +13,7 @@ import org.neurodec.ingest.TestData;
 import org.neurodec.ingest.hdf5.Hdf5File;
 
 /**
- * 55 filter results at 100, 250, 500 and 1000 Hz with other orders, bands and cutoffs, computed by
+ * 61 filter results at 100, 250, 500 and 1000 Hz with other orders, bands and cutoffs, computed by
  * SciPy 1.10 and MNE 1.3 (filters_more.h5, made by make_filter_golden.py), reproduced within
  * 1e-6 × the input's largest absolute value.
  */
@@ -38,7 +38,7 @@ class FiltersAtOtherRatesTest {
                         () -> check(attributes, sfreq, x, expected)));
             }
         }
-        assertEquals(55, tests.size());
+        assertEquals(61, tests.size());
         return tests;
     }
 
@@ -53,6 +53,7 @@ class FiltersAtOtherRatesTest {
             case "cheby1" -> ZeroPhase.apply(IirDesign.chebyshev1((int) number(a.get("order")), number(a.get("ripple")),
                     Band.valueOf(((String) a.get("band")).toUpperCase(Locale.ROOT)), sfreq, (double[]) a.get("cutoffs")), x);
             case "decimate" -> new Decimator((int) number(a.get("q"))).apply(x);
+            case "mne_notch" -> FirFilter.mneNotch(sfreq, (double[]) a.get("freqs")).apply(x);
             default -> throw new AssertionError("unknown case kind " + a.get("kind"));
         };
         assertEquals(expected.length, actual.length, "length");
