@@ -200,7 +200,7 @@ public final class FirFilter {
         int m = taps.length;
         int edge = Math.max(Math.min(m, x.length) - 1, 0);
         int shift = (m - 1) / 2 + edge;
-        return convolve(reflectLimited(x, edge), y == null ? null : reflectLimited(y, edge), shift, x.length);
+        return convolve(x, y, edge, shift, x.length);
     }
 
     /**
@@ -214,15 +214,16 @@ public final class FirFilter {
         if (outputs < 1) {
             throw new IllegalArgumentException("a piece of " + piece.length + " samples is shorter than the filter (" + m + ")");
         }
-        return convolve(piece, null, m - 1, outputs)[0];
+        return convolve(piece, null, 0, m - 1, outputs)[0];
     }
 
     /**
      * Samples {@code from} to {@code from + length} of the linear convolutions of {@code x} and of
-     * {@code y} (null for none) with the taps, by FFT overlap-add with x as the real and y as the
-     * imaginary part of one transform.
+     * {@code y} (null for none), each extended by {@code edge} reflected samples at both ends, with
+     * the taps: FFT overlap-add with x as the real and y as the imaginary part of one transform. The
+     * extension is read on the fly rather than copied.
      */
-    private double[][] convolve(double[] x, double[] y, int from, int length) {
+    private double[][] convolve(double[] x, double[] y, int edge, int from, int length) {
         int m = taps.length;
         int fftLength = Integer.highestOneBit(Math.max(4 * m, 2 * m - 1) * 2 - 1);
         Fft fft = new Fft(fftLength);
@@ -235,14 +236,15 @@ public final class FirFilter {
         double[] outY = y == null ? null : new double[length];
         double[] re = new double[fftLength];
         double[] im = new double[fftLength];
-        for (int start = 0; start < x.length; start += segment) {
-            java.util.Arrays.fill(re, 0);
-            java.util.Arrays.fill(im, 0);
-            int n = Math.min(segment, x.length - start);
-            System.arraycopy(x, start, re, 0, n);
+        int extended = x.length + 2 * edge;
+        for (int start = 0; start < extended; start += segment) {
+            int n = Math.min(segment, extended - start);
+            extension(x, edge, start, n, re);
+            java.util.Arrays.fill(re, n, fftLength, 0);
             if (y != null) {
-                System.arraycopy(y, start, im, 0, n);
+                extension(y, edge, start, n, im);
             }
+            java.util.Arrays.fill(im, y == null ? 0 : n, fftLength, 0);
             fft.forward(re, im);
             for (int k = 0; k < fftLength; k++) {
                 double r = re[k] * hr[k] - im[k] * hi[k];
@@ -264,17 +266,22 @@ public final class FirFilter {
         return new double[][] {outX, outY};
     }
 
-    /** MNE's {@code reflect_limited}: odd reflection about the end samples, zeros where the signal is too short. */
-    static double[] reflectLimited(double[] x, int n) {
-        double[] ext = new double[x.length + 2 * n];
+    /** Copies samples {@code start …} of x's reflect-limited extension by {@code edge} into {@code out}. */
+    private static void extension(double[] x, int edge, int start, int count, double[] out) {
         int last = x.length - 1;
-        for (int i = 0; i < n; i++) {
-            int source = n - i;
-            ext[i] = source <= last ? 2 * x[0] - x[source] : 0;
-            int right = last - 1 - i;
-            ext[n + x.length + i] = right >= 0 ? 2 * x[last] - x[right] : 0;
+        int i = 0;
+        for (; i < count && start + i < edge; i++) {
+            int source = edge - (start + i);
+            out[i] = source <= last ? 2 * x[0] - x[source] : 0;
         }
-        System.arraycopy(x, 0, ext, n, x.length);
-        return ext;
+        int middle = Math.min(count, edge + x.length - start) - i;
+        if (middle > 0) {
+            System.arraycopy(x, start + i - edge, out, i, middle);
+            i += middle;
+        }
+        for (; i < count; i++) {
+            int right = last - 1 - (start + i - edge - x.length);
+            out[i] = right >= 0 ? 2 * x[last] - x[right] : 0;
+        }
     }
 }
