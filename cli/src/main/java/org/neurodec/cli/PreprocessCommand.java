@@ -10,8 +10,8 @@ import org.neurodec.ingest.FileFormats;
 import org.neurodec.ingest.eeg.EegRecording;
 import org.neurodec.ingest.events.Events;
 import org.neurodec.ingest.nifti.NiftiImage;
-import org.neurodec.ingest.nifti.VoxelMask;
 import org.neurodec.preprocess.fmri.BetasFile;
+import org.neurodec.preprocess.fmri.FmriPipeline;
 import org.neurodec.preprocess.fmri.RunBetas;
 import org.neurodec.preprocess.fmri.TrialBetas;
 import org.neurodec.preprocess.PreprocessException;
@@ -132,30 +132,30 @@ final class PreprocessCommand implements Callable<Integer> {
     }
 
     private Integer fmri() {
-        if (mask == null || eventsTsv == null) {
-            throw new PreprocessException("an fMRI run needs --mask and --events-tsv");
+        if (eventsTsv == null) {
+            throw new PreprocessException("an fMRI run needs --events-tsv (and --mask, or --config with preprocess.fmri)");
         }
-        RunBetas estimator = new RunBetas(betas, highPass, standardize);
-        NiftiImage run = NiftiImage.open(input);
-        VoxelMask voxels = VoxelMask.nonZero(NiftiImage.open(mask));
-        TrialBetas result = estimator.estimate(run, voxels, Events.readTsv(eventsTsv),
+        FmriPipeline pipeline;
+        if (config != null) {
+            if (mask != null) {
+                throw new PreprocessException("give the fMRI steps either with --config or with flags, not both");
+            }
+            pipeline = FmriPipeline.fromYaml(config);
+        } else {
+            if (mask == null) {
+                throw new PreprocessException("an fMRI run needs --mask and --events-tsv (or --config with preprocess.fmri)");
+            }
+            pipeline = new FmriPipeline(mask, new RunBetas(betas, highPass, standardize), zscoreBetas, averageRepetitions);
+        }
+        TrialBetas result = pipeline.run(NiftiImage.open(input), Events.readTsv(eventsTsv),
                 tr == null ? OptionalDouble.empty() : OptionalDouble.of(tr), session);
-        if (zscoreBetas) {
-            result = result.zscoredPerSession();
-        }
-        if (averageRepetitions) {
-            result = result.averagedByStimulus();
-        }
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("input", input.toString());
-        provenance.put("mask", mask.toString());
         provenance.put("events", eventsTsv.toString());
-        provenance.put("betas", estimator.parameters());
-        provenance.put("zscore_betas", zscoreBetas);
-        provenance.put("average_repetitions", averageRepetitions);
-        BetasFile.write(result, voxels, provenance, out);
+        provenance.put("fmri", pipeline.parameters());
+        BetasFile.write(result, pipeline.voxels(), provenance, out);
         spec.commandLine().getOut().printf("wrote %s: %d trials x %d voxels (%s)%n", out, result.trials(), result.voxels(),
-                betas);
+                pipeline.estimator().method());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -88,8 +88,19 @@ class FmriPreprocessTest {
             double correlation = new PearsonsCorrelation().correlation(x, y);
             assertTrue(correlation > 0.95, "correlation with the true betas " + correlation);
         }
+        Files.writeString(dir.resolve("fmri.yaml"), "preprocess:\n  fmri: {mask: mask.nii.gz, betas: lss, standardize: none,"
+                + " average_repetitions: true}\n");
+        Path lss = dir.resolve("lss.h5");
+        CommandLineTest.Result fromYaml = CommandLineTest.run("preprocess", dir.resolve("bold.nii.gz").toString(),
+                "--config", dir.resolve("fmri.yaml").toString(), "--events-tsv", dir.resolve("events.tsv").toString(),
+                "--out", lss.toString());
+        assertEquals(0, fromYaml.status(), fromYaml.err());
+        assertTrue(fromYaml.out().contains("8 trials x 119 voxels (lss)"), fromYaml.out());
+        try (Hdf5File hdf = Hdf5File.open(lss)) {
+            assertTrue(((String) hdf.attributes("/").get("provenance")).contains("\"method\":\"lss\""));
+        }
         CommandLineTest.Result missing = CommandLineTest.run("preprocess", dir.resolve("bold.nii.gz").toString(),
-                "--out", dir.resolve("x.h5").toString());
+                "--events-tsv", dir.resolve("events.tsv").toString(), "--out", dir.resolve("x.h5").toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("--mask and --events-tsv"), missing.err());
     }
