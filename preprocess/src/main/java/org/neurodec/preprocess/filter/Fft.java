@@ -12,6 +12,8 @@ final class Fft {
     private final double[] sin;
     private final double[] workRe;
     private final double[] workIm;
+    /** Per radix-4 pass, the twiddles w^p, w^2p, w^3p of each p, interleaved (re, im) × 3. */
+    private final double[][] twiddles;
 
     Fft(int n) {
         if (Integer.bitCount(n) != 1) {
@@ -26,6 +28,20 @@ final class Fft {
         }
         workRe = new double[n];
         workIm = new double[n];
+        int passes = Integer.numberOfTrailingZeros(n) / 2;
+        twiddles = new double[passes][];
+        for (int pass = 0, length = n; pass < passes; pass++, length /= 4) {
+            int m = length / 4;
+            int step = n / length;
+            double[] t = new double[6 * m];
+            for (int p = 0; p < m; p++) {
+                for (int k = 1; k <= 3; k++) {
+                    t[6 * p + 2 * (k - 1)] = cos[k * p * step];
+                    t[6 * p + 2 * (k - 1) + 1] = sin[k * p * step];
+                }
+            }
+            twiddles[pass] = t;
+        }
     }
 
     int length() {
@@ -34,44 +50,98 @@ final class Fft {
 
     /** Forward transform (e^{-2πi kn/N}), in place. */
     void forward(double[] re, double[] im) {
-        transform(re, im);
+        transform(re, im, 1);
     }
 
-    /** Inverse transform, scaled by 1/N, in place (conjugate, forward, conjugate). */
+    /** Inverse transform (e^{+2πi kn/N}), scaled by 1/N, in place. */
     void inverse(double[] re, double[] im) {
-        for (int i = 0; i < n; i++) {
-            im[i] = -im[i];
-        }
-        transform(re, im);
+        transform(re, im, -1);
         double scale = 1.0 / n;
         for (int i = 0; i < n; i++) {
             re[i] *= scale;
-            im[i] *= -scale;
+            im[i] *= scale;
         }
     }
 
-    private void transform(double[] re, double[] im) {
+    /** The transform with twiddles e^{-sign 2πi kn/N}. */
+    private void transform(double[] re, double[] im, int sign) {
         double[] xr = re;
         double[] xi = im;
         double[] yr = workRe;
         double[] yi = workIm;
         int length = n;
         int s = 1;
-        while (length >= 4) {
+        for (int pass = 0; length >= 4; pass++) {
             int m = length / 4;
-            int step = n / length;
-            for (int p = 0; p < m; p++) {
-                double w1r = cos[p * step];
-                double w1i = sin[p * step];
-                double w2r = cos[2 * p * step];
-                double w2i = sin[2 * p * step];
-                double w3r = cos[3 * p * step];
-                double w3i = sin[3 * p * step];
+            double[] tw = twiddles[pass];
+            for (int p = 0; s == 1 && p < m; p++) {
+                butterfly(xr, xi, yr, yi, p, m, sign, tw);
+            }
+            for (int p = 0; s > 1 && p < m; p++) {
+                double w1r = tw[6 * p];
+                double w1i = sign * tw[6 * p + 1];
+                double w2r = tw[6 * p + 2];
+                double w2i = sign * tw[6 * p + 3];
+                double w3r = tw[6 * p + 4];
+                double w3i = sign * tw[6 * p + 5];
                 int ia = s * p;
                 int ib = s * (p + m);
                 int ic = s * (p + 2 * m);
                 int id = s * (p + 3 * m);
                 int o = s * 4 * p;
+                butterflies(xr, xi, yr, yi, ia, ib, ic, id, o, s, sign, w1r, w1i, w2r, w2i, w3r, w3i);
+            }
+            double[] t = xr;
+            xr = yr;
+            yr = t;
+            t = xi;
+            xi = yi;
+            yi = t;
+            length = m;
+            s *= 4;
+        }
+        finish(re, im, xr, xi, yr, yi, length, s);
+    }
+
+    /** The single butterfly of p in the first pass (stride 1): inputs p + k m, outputs 4 p + k. */
+    private static void butterfly(double[] xr, double[] xi, double[] yr, double[] yi, int p, int m, int sign, double[] tw) {
+        double ar = xr[p];
+        double ai = xi[p];
+        double br = xr[p + m];
+        double bi = xi[p + m];
+        double cr = xr[p + 2 * m];
+        double ci = xi[p + 2 * m];
+        double dr = xr[p + 3 * m];
+        double di = xi[p + 3 * m];
+        double apcR = ar + cr;
+        double apcI = ai + ci;
+        double amcR = ar - cr;
+        double amcI = ai - ci;
+        double bpdR = br + dr;
+        double bpdI = bi + di;
+        double jbmdR = -sign * (bi - di);
+        double jbmdI = sign * (br - dr);
+        int o = 4 * p;
+        int t = 6 * p;
+        yr[o] = apcR + bpdR;
+        yi[o] = apcI + bpdI;
+        double t1r = amcR - jbmdR;
+        double t1i = amcI - jbmdI;
+        yr[o + 1] = tw[t] * t1r - sign * tw[t + 1] * t1i;
+        yi[o + 1] = tw[t] * t1i + sign * tw[t + 1] * t1r;
+        double t2r = apcR - bpdR;
+        double t2i = apcI - bpdI;
+        yr[o + 2] = tw[t + 2] * t2r - sign * tw[t + 3] * t2i;
+        yi[o + 2] = tw[t + 2] * t2i + sign * tw[t + 3] * t2r;
+        double t3r = amcR + jbmdR;
+        double t3i = amcI + jbmdI;
+        yr[o + 3] = tw[t + 4] * t3r - sign * tw[t + 5] * t3i;
+        yi[o + 3] = tw[t + 4] * t3i + sign * tw[t + 5] * t3r;
+    }
+
+    /** The s radix-4 butterflies of one p: inputs at ia, ib, ic, id (+ q), outputs at o + k s (+ q). */
+    private static void butterflies(double[] xr, double[] xi, double[] yr, double[] yi, int ia, int ib, int ic, int id,
+            int o, int s, int sign, double w1r, double w1i, double w2r, double w2i, double w3r, double w3i) {
                 for (int q = 0; q < s; q++) {
                     double ar = xr[ia + q];
                     double ai = xi[ia + q];
@@ -87,8 +157,8 @@ final class Fft {
                     double amcI = ai - ci;
                     double bpdR = br + dr;
                     double bpdI = bi + di;
-                    double jbmdR = -(bi - di);
-                    double jbmdI = br - dr;
+                    double jbmdR = -sign * (bi - di);
+                    double jbmdI = sign * (br - dr);
                     yr[o + q] = apcR + bpdR;
                     yi[o + q] = apcI + bpdI;
                     double t1r = amcR - jbmdR;
@@ -104,16 +174,10 @@ final class Fft {
                     yr[o + 3 * s + q] = w3r * t3r - w3i * t3i;
                     yi[o + 3 * s + q] = w3r * t3i + w3i * t3r;
                 }
-            }
-            double[] t = xr;
-            xr = yr;
-            yr = t;
-            t = xi;
-            xi = yi;
-            yi = t;
-            length = m;
-            s *= 4;
-        }
+    }
+
+    /** A last radix-2 pass when the length is not a power of 4, and the result copied back if needed. */
+    private void finish(double[] re, double[] im, double[] xr, double[] xi, double[] yr, double[] yi, int length, int s) {
         if (length == 2) {
             for (int q = 0; q < s; q++) {
                 double ar = xr[q];
