@@ -225,7 +225,7 @@ public final class FirFilter {
      */
     private double[][] convolve(double[] x, double[] y, int edge, int from, int length) {
         int m = taps.length;
-        int fftLength = Integer.highestOneBit(Math.max(4 * m, 2 * m - 1) * 2 - 1);
+        int fftLength = fftLength(m, x.length + 2 * edge);
         Fft fft = new Fft(fftLength);
         int segment = fftLength - m + 1;
         double[] hr = new double[fftLength];
@@ -264,6 +264,24 @@ public final class FirFilter {
             }
         }
         return new double[][] {outX, outY};
+    }
+
+    /**
+     * The power-of-two transform length with the least work per output sample, N log N / (N − m + 1),
+     * from the smallest that fits the filter (2m − 1) to 16 m, and no longer than the signal needs.
+     */
+    static int fftLength(int m, int signal) {
+        int best = Integer.highestOneBit(2 * m - 1) << 1;
+        double bestCost = Double.POSITIVE_INFINITY;
+        int limit = Math.max(best, Integer.highestOneBit(Math.max(1, signal + m)) << 1);
+        for (int n = best; n <= 16 * m && n <= limit; n <<= 1) {
+            double cost = (double) n * Integer.numberOfTrailingZeros(n) / (n - m + 1);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = n;
+            }
+        }
+        return best;
     }
 
     /** Copies samples {@code start …} of x's reflect-limited extension by {@code edge} into {@code out}. */
