@@ -53,14 +53,11 @@ final class Fft {
         transform(re, im, 1);
     }
 
-    /** Inverse transform (e^{+2πi kn/N}), scaled by 1/N, in place. */
-    void inverse(double[] re, double[] im) {
+    /** Inverse transform (e^{+2πi kn/N}) without the 1/N scaling, in place (for callers that pre-scale). */
+    void inverseUnscaled(double[] re, double[] im) {
         transform(re, im, -1);
-        double scale = 1.0 / n;
-        for (int i = 0; i < n; i++) {
-            re[i] *= scale;
-            im[i] *= scale;
-        }
+    }
+
     }
 
     /** The transform with twiddles e^{-sign 2πi kn/N}. */

@@ -232,6 +232,10 @@ public final class FirFilter {
         double[] hi = new double[fftLength];
         System.arraycopy(taps, 0, hr, 0, m);
         fft.forward(hr, hi);
+        for (int k = 0; k < fftLength; k++) {
+            hr[k] /= fftLength;
+            hi[k] /= fftLength;
+        }
         double[] outX = new double[length];
         double[] outY = y == null ? null : new double[length];
         double[] re = new double[fftLength];
@@ -251,7 +255,7 @@ public final class FirFilter {
                 im[k] = re[k] * hi[k] + im[k] * hr[k];
                 re[k] = r;
             }
-            fft.inverse(re, im);
+            fft.inverseUnscaled(re, im);
             int first = Math.max(0, from - start);
             int last = Math.min(fftLength, from + length - start);
             for (int k = first; k < last; k++) {
