@@ -58,8 +58,6 @@ final class Fft {
         transform(re, im, -1);
     }
 
-    }
-
     /** The transform with twiddles e^{-sign 2πi kn/N}. */
     private void transform(double[] re, double[] im, int sign) {
         double[] xr = re;
