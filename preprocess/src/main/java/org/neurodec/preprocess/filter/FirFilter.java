@@ -185,22 +185,160 @@ public final class FirFilter {
 
     /** {@code x} filtered with zero phase (MNE's one-pass {@code phase='zero'}). */
     public double[] apply(double[] x) {
-        return apply(x, null)[0];
+        double[] y = x.clone();
+        filterInPlace(y, null);
+        return y;
+    }
+
+    /** Two signals filtered at once (see {@link #filterInPlace}), returned as new arrays. */
+    public double[][] apply(double[] x, double[] y) {
+        double[] a = x.clone();
+        double[] b = y == null ? null : y.clone();
+        filterInPlace(a, b);
+        return new double[][] {a, b};
     }
 
     /**
-     * Two signals filtered at once: one FFT carries {@code x} as its real part and {@code y} as its
-     * imaginary part, which the real filter keeps apart, so that two channels cost one transform.
-     * {@code y} may be null.
+     * Filters {@code x} and {@code y} (same length, or y null) in place with zero phase: one FFT carries
+     * x as its real part and y as its imaginary part, which the real filter keeps apart, so two
+     * channels cost one transform; each output overwrites input that no later block reads, so no
+     * second copy of a long signal is made.
      */
-    public double[][] apply(double[] x, double[] y) {
+    public void filterInPlace(double[] x, double[] y) {
         if (y != null && y.length != x.length) {
-            return new double[][] {apply(x), apply(y)};
+            filterInPlace(x, null);
+            filterInPlace(y, null);
+            return;
         }
         int m = taps.length;
         int edge = Math.max(Math.min(m, x.length) - 1, 0);
-        int shift = (m - 1) / 2 + edge;
-        return convolve(x, y, edge, shift, x.length);
+        overlapAdd(x, y, edge, (m - 1) / 2 + edge, x, y);
+    }
+
+    /**
+     * The overlap-add engine: the convolution of {@code x} and {@code y} (y may be null), each extended
+     * by {@code edge} reflected samples at both ends, with the taps; full-convolution sample
+     * {@code i + shift} goes to {@code outX[i]} / {@code outY[i]}. The outputs may be the inputs: a
+     * value is written only once no later block reads the input it replaces.
+     */
+    private void overlapAdd(double[] x, double[] y, int edge, int shift, double[] outX, double[] outY) {
+        int m = taps.length;
+        int n = x.length;
+        int fftLength = fftLength(m, n + 2 * edge);
+        Fft fft = new Fft(fftLength);
+        int segment = fftLength - m + 1;
+        double[][] spectrum = spectrum(fft);
+        Edges ex = new Edges(x, edge);
+        Edges ey = y == null ? null : new Edges(y, edge);
+        double[] pendingX = new double[fftLength];
+        double[] pendingY = y == null ? null : new double[fftLength];
+        double[] re = new double[fftLength];
+        double[] im = new double[fftLength];
+        int extended = n + 2 * edge;
+        int total = extended + m - 1;
+        for (int start = 0; start < total; start += segment) {
+            int count = Math.max(0, Math.min(segment, extended - start));
+            ex.copy(x, start, count, re);
+            java.util.Arrays.fill(re, count, fftLength, 0);
+            if (y != null) {
+                ey.copy(y, start, count, im);
+            }
+            java.util.Arrays.fill(im, y == null ? 0 : count, fftLength, 0);
+            if (count > 0) {
+                multiply(fft, re, im, spectrum);
+                for (int k = 0; k < fftLength; k++) {
+                    pendingX[k] += re[k];
+                }
+                if (pendingY != null) {
+                    for (int k = 0; k < fftLength; k++) {
+                        pendingY[k] += im[k];
+                    }
+                }
+            }
+            flush(pendingX, outX, start, segment, shift);
+            if (pendingY != null) {
+                flush(pendingY, outY, start, segment, shift);
+            }
+        }
+    }
+
+    /** The filter's spectrum, scaled by 1/N so that the inverse transform needs no scaling. */
+    private double[][] spectrum(Fft fft) {
+        int length = fft.length();
+        double[] hr = new double[length];
+        double[] hi = new double[length];
+        System.arraycopy(taps, 0, hr, 0, taps.length);
+        fft.forward(hr, hi);
+        for (int k = 0; k < length; k++) {
+            hr[k] /= length;
+            hi[k] /= length;
+        }
+        return new double[][] {hr, hi};
+    }
+
+    private static void multiply(Fft fft, double[] re, double[] im, double[][] spectrum) {
+        double[] hr = spectrum[0];
+        double[] hi = spectrum[1];
+        fft.forward(re, im);
+        for (int k = 0; k < re.length; k++) {
+            double r = re[k] * hr[k] - im[k] * hi[k];
+            im[k] = re[k] * hi[k] + im[k] * hr[k];
+            re[k] = r;
+        }
+        fft.inverseUnscaled(re, im);
+    }
+
+    /**
+     * Writes the {@code segment} finished values at the front of {@code pending} (full-convolution
+     * indices {@code start …}) to their outputs, then slides the unfinished tail to the front.
+     */
+    private static void flush(double[] pending, double[] out, int start, int segment, int shift) {
+        for (int k = 0; k < segment; k++) {
+            int i = start + k - shift;
+            if (i >= 0 && i < out.length) {
+                out[i] = pending[k];
+            }
+        }
+        System.arraycopy(pending, segment, pending, 0, pending.length - segment);
+        java.util.Arrays.fill(pending, pending.length - segment, pending.length, 0);
+    }
+
+    /**
+     * The first and last samples of a signal, kept aside so that its reflect-limited extension can be
+     * read while the signal itself is being overwritten by its output.
+     */
+    private static final class Edges {
+        private final double[] head;
+        private final double[] tail;
+        private final int edge;
+        private final int length;
+
+        Edges(double[] x, int edge) {
+            this.edge = edge;
+            this.length = x.length;
+            this.head = java.util.Arrays.copyOf(x, Math.min(x.length, edge + 1));
+            this.tail = java.util.Arrays.copyOfRange(x, Math.max(0, x.length - edge - 1), x.length);
+        }
+
+        /** Copies samples {@code start …} of the extension into {@code out}; the middle comes from {@code x}. */
+        void copy(double[] x, int start, int count, double[] out) {
+            int last = length - 1;
+            int tailStart = length - tail.length;
+            int i = 0;
+            for (; i < count && start + i < edge; i++) {
+                int source = edge - (start + i);
+                out[i] = source <= last ? 2 * head[0] - head[source] : 0;
+            }
+            int middle = Math.min(count, edge + length - start) - i;
+            if (middle > 0) {
+                System.arraycopy(x, start + i - edge, out, i, middle);
+                i += middle;
+            }
+            for (; i < count; i++) {
+                int right = last - 1 - (start + i - edge - length);
+                out[i] = right >= 0 ? 2 * tail[last - tailStart] - tail[right - tailStart] : 0;
+            }
+        }
     }
 
     /**
@@ -214,96 +352,22 @@ public final class FirFilter {
         if (outputs < 1) {
             throw new IllegalArgumentException("a piece of " + piece.length + " samples is shorter than the filter (" + m + ")");
         }
-        return convolve(piece, null, 0, m - 1, outputs)[0];
+        double[] out = new double[outputs];
+        overlapAdd(piece, null, 0, m - 1, out, null);
+        return out;
     }
 
     /**
-     * Samples {@code from} to {@code from + length} of the linear convolutions of {@code x} and of
-     * {@code y} (null for none), each extended by {@code edge} reflected samples at both ends, with
-     * the taps: FFT overlap-add with x as the real and y as the imaginary part of one transform. The
-     * extension is read on the fly rather than copied.
-     */
-    private double[][] convolve(double[] x, double[] y, int edge, int from, int length) {
-        int m = taps.length;
-        int fftLength = fftLength(m, x.length + 2 * edge);
-        Fft fft = new Fft(fftLength);
-        int segment = fftLength - m + 1;
-        double[] hr = new double[fftLength];
-        double[] hi = new double[fftLength];
-        System.arraycopy(taps, 0, hr, 0, m);
-        fft.forward(hr, hi);
-        for (int k = 0; k < fftLength; k++) {
-            hr[k] /= fftLength;
-            hi[k] /= fftLength;
-        }
-        double[] outX = new double[length];
-        double[] outY = y == null ? null : new double[length];
-        double[] re = new double[fftLength];
-        double[] im = new double[fftLength];
-        int extended = x.length + 2 * edge;
-        for (int start = 0; start < extended; start += segment) {
-            int n = Math.min(segment, extended - start);
-            extension(x, edge, start, n, re);
-            java.util.Arrays.fill(re, n, fftLength, 0);
-            if (y != null) {
-                extension(y, edge, start, n, im);
-            }
-            java.util.Arrays.fill(im, y == null ? 0 : n, fftLength, 0);
-            fft.forward(re, im);
-            for (int k = 0; k < fftLength; k++) {
-                double r = re[k] * hr[k] - im[k] * hi[k];
-                im[k] = re[k] * hi[k] + im[k] * hr[k];
-                re[k] = r;
-            }
-            fft.inverseUnscaled(re, im);
-            int first = Math.max(0, from - start);
-            int last = Math.min(fftLength, from + length - start);
-            for (int k = first; k < last; k++) {
-                outX[start + k - from] += re[k];
-            }
-            if (outY != null) {
-                for (int k = first; k < last; k++) {
-                    outY[start + k - from] += im[k];
-                }
-            }
-        }
-        return new double[][] {outX, outY};
-    }
-
-    /**
-     * The power-of-two transform length with the least work per output sample, N log N / (N − m + 1),
-     * from the smallest that fits the filter (2m − 1) to 16 m, and no longer than the signal needs.
+     * The transform length: the smallest power of two of at least 4 m (so that at least three quarters
+     * of each transform are new samples), or less when the whole signal fits. Longer transforms do
+     * less arithmetic per sample but fall out of the CPU caches; on the project's machine 4 m measured
+     * fastest (16384 points for MNE's 3301-tap 1–40 Hz filter at 1 kHz: 2.7 s against 3.5 s at 32768).
      */
     static int fftLength(int m, int signal) {
-        int best = Integer.highestOneBit(2 * m - 1) << 1;
-        double bestCost = Double.POSITIVE_INFINITY;
-        int limit = Math.max(best, Integer.highestOneBit(Math.max(1, signal + m)) << 1);
-        for (int n = best; n <= 16 * m && n <= limit; n <<= 1) {
-            double cost = (double) n * Integer.numberOfTrailingZeros(n) / (n - m + 1);
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = n;
-            }
-        }
-        return best;
+        int minimum = Integer.highestOneBit(Math.max(1, 2 * m - 1) * 2 - 1);
+        int preferred = Integer.highestOneBit(Math.max(1, 4 * m) * 2 - 1);
+        int whole = Integer.highestOneBit(Math.max(1, signal + m - 1) * 2 - 1);
+        return Math.max(minimum, Math.min(preferred, whole));
     }
 
-    /** Copies samples {@code start …} of x's reflect-limited extension by {@code edge} into {@code out}. */
-    private static void extension(double[] x, int edge, int start, int count, double[] out) {
-        int last = x.length - 1;
-        int i = 0;
-        for (; i < count && start + i < edge; i++) {
-            int source = edge - (start + i);
-            out[i] = source <= last ? 2 * x[0] - x[source] : 0;
-        }
-        int middle = Math.min(count, edge + x.length - start) - i;
-        if (middle > 0) {
-            System.arraycopy(x, start + i - edge, out, i, middle);
-            i += middle;
-        }
-        for (; i < count; i++) {
-            int right = last - 1 - (start + i - edge - x.length);
-            out[i] = right >= 0 ? 2 * x[last] - x[right] : 0;
-        }
-    }
 }

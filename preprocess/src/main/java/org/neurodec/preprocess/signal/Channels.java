@@ -83,11 +83,7 @@ public final class Channels {
         IntStream.range(0, (data.length + 1) / 2).parallel().forEach(pair -> {
             int a = 2 * pair;
             int b = a + 1;
-            double[][] out = filter.apply(data[a], b < data.length ? data[b] : null);
-            data[a] = out[0];
-            if (b < data.length) {
-                data[b] = out[1];
-            }
+            filter.filterInPlace(data[a], b < data.length ? data[b] : null);
         });
     }
 
