@@ -18,6 +18,16 @@ public final class Regressors {
 
     /** The predicted response to {@code events} (amplitude 1 each) at {@code frameTimes}. */
     public static double[] convolved(List<Event> events, double[] frameTimes, Hrf hrf) {
+        return convolved(events, frameTimes, dt -> hrf.kernel(dt));
+    }
+
+    /** The same events convolved with the HRF's time derivative (to absorb small latency shifts). */
+    public static double[] convolvedDerivative(List<Event> events, double[] frameTimes, Hrf hrf) {
+        return convolved(events, frameTimes, hrf::timeDerivative);
+    }
+
+    private static double[] convolved(List<Event> events, double[] frameTimes,
+            java.util.function.DoubleFunction<double[]> kernelAt) {
         int n = frameTimes.length;
         if (n < 2) {
             throw PreprocessException.badParameter("frame times", "at least two frames", n);
@@ -44,7 +54,7 @@ public final class Regressors {
         for (int i = 1; i < fine; i++) {
             boxcar[i] += boxcar[i - 1];
         }
-        double[] kernel = hrf.kernel(dt);
+        double[] kernel = kernelAt.apply(dt);
         double[] convolved = new double[fine];
         for (int i = 0; i < fine; i++) {
             if (boxcar[i] == 0) {
