@@ -1,5 +1,6 @@
 package org.neurodec.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.OptionalDouble;
 import org.neurodec.ingest.FileFormats;
+import org.neurodec.ingest.bids.BidsDataset;
+import org.neurodec.ingest.bids.BidsRecording;
 import org.neurodec.ingest.eeg.EegRecording;
 import org.neurodec.ingest.events.Events;
 import org.neurodec.ingest.nifti.NiftiImage;
@@ -37,7 +40,8 @@ final class PreprocessCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "an EEG recording in any supported format")
+    @Parameters(index = "0", paramLabel = "INPUT",
+            description = "an EEG recording, a NIfTI run, or a BIDS dataset folder (then --out is a folder)")
     private Path input;
 
     @Option(names = "--out", required = true, paramLabel = "OUT.h5", description = "the HDF5 file to write")
@@ -110,6 +114,9 @@ final class PreprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.isDirectory(input)) {
+            return bids();
+        }
         if (FileFormats.detect(input).name().equals("nifti")) {
             return fmri();
         }
@@ -127,6 +134,49 @@ final class PreprocessCommand implements Callable<Integer> {
                         + result.epochs().times() + " samples (" + result.epochs().dropped().size() + " dropped)"
                 : result.continuous().channels() + " channels x " + result.continuous().times() + " samples at "
                         + result.continuous().sfreq() + " Hz");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /**
+     * A BIDS dataset: every EEG recording through the EEG pipeline, every functional run with an
+     * events.tsv through the fMRI pipeline (both from --config), one output per recording in the
+     * --out folder, mirroring the dataset's layout.
+     */
+    private Integer bids() {
+        if (config == null) {
+            throw new PreprocessException(input + " is a folder: a BIDS dataset needs --config with the preprocess steps");
+        }
+        BidsDataset dataset = BidsDataset.open(input);
+        if (dataset.recordings().isEmpty()) {
+            throw new PreprocessException(input + ": no sub-*/[ses-*/]{func,eeg}/ recordings found");
+        }
+        Pipeline eegPipeline = null;
+        FmriPipeline fmriPipeline = null;
+        int written = 0;
+        for (BidsRecording recording : dataset.recordings()) {
+            String name = recording.data().getFileName().toString().replaceFirst("\\.(nii\\.gz|nii|edf|bdf|vhdr|set)$", "");
+            Path target = out.resolve(input.relativize(recording.data().getParent())).resolve(name + "_preproc.h5");
+            if (recording.datatype().equals("eeg")) {
+                eegPipeline = eegPipeline != null ? eegPipeline : Pipeline.fromYaml(config);
+                PreprocessedFile.write(eegPipeline.run(EegRecording.open(recording.data())), target);
+            } else if (recording.eventsFile().isPresent()) {
+                fmriPipeline = fmriPipeline != null ? fmriPipeline : FmriPipeline.fromYaml(config);
+                TrialBetas result = fmriPipeline.run(NiftiImage.open(recording.data()), recording.events(),
+                        recording.repetitionTime(), recording.session().orElse(session));
+                Map<String, Object> provenance = new LinkedHashMap<>();
+                provenance.put("input", recording.data().toString());
+                provenance.put("events", recording.eventsFile().get().toString());
+                provenance.put("fmri", fmriPipeline.parameters());
+                BetasFile.write(result, fmriPipeline.voxels(), provenance, target);
+            } else {
+                spec.commandLine().getOut().printf("skipped %s: no events.tsv%n", recording.data());
+                continue;
+            }
+            written++;
+            spec.commandLine().getOut().printf("wrote %s%n", target);
+        }
+        spec.commandLine().getOut().printf("%d of %d recordings preprocessed%n", written, dataset.recordings().size());
         spec.commandLine().getOut().flush();
         return 0;
     }
