@@ -143,8 +143,9 @@ final class DemoCommand implements Callable<Integer> {
                 result.epochs().channels(), result.epochs().times(), epochsFile);
         o.println();
         o.println("Inspect any of these files with: ./neurodec inspect FILE [--json]");
-        o.println("Not yet built (coming in order): the fMRI side of 'neurodec preprocess' (its Java parts exist);");
-        o.println("the shared cross-subject encoder with per-subject adapters; decoding images and words.");
+        o.println("Preprocess your own data with: ./neurodec preprocess INPUT --out OUT.h5 (see --help)");
+        o.println("Not yet built (coming in order): the shared cross-subject encoder with per-subject adapters;");
+        o.println("decoding images and words.");
         o.flush();
         return 0;
     }
