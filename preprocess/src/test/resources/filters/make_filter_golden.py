@@ -34,7 +34,13 @@ for sfreq in (250.0, 500.0, 1000.0):
         cases.append((f"butter{order}_{band}_{sfreq:g}", source, signal.sosfiltfilt(sos, x),
                       f"sosfiltfilt(butter({order}, {wn}, btype='{band}', fs={sfreq}, output='sos'), x)",
                       dict(kind="butter", order=order, band=band, cutoffs=np.atleast_1d(wn))))
+    sos = signal.butter(4, (1.0, 40.0), btype="bandpass", fs=sfreq, output="sos")
+    cases.append((f"sosfilt_causal_{sfreq:g}", source, signal.sosfilt(sos, x),
+                  f"sosfilt(butter(4, (1, 40), btype='bandpass', fs={sfreq}, output='sos'), x)",
+                  dict(kind="butter_causal", order=4, band="bandpass", cutoffs=np.array([1.0, 40.0]))))
     b, a = signal.iirnotch(60.0, 20.0, fs=sfreq)
+    cases.append((f"lfilter_notch60_{sfreq:g}", source, signal.lfilter(b, a, x), f"lfilter(*iirnotch(60, 20, fs={sfreq}), x)",
+                  dict(kind="notch_causal", f0=60.0, q=20.0)))
     cases.append((f"notch60_{sfreq:g}", source, signal.filtfilt(b, a, x), f"filtfilt(*iirnotch(60, 20, fs={sfreq}), x)",
                   dict(kind="notch", f0=60.0, q=20.0)))
     for l_freq, h_freq in [(1.0, 40.0), (7.0, 30.0), (0.5, None), (None, 45.0), (70.0, 30.0)]:

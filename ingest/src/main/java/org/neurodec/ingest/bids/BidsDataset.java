@@ -41,6 +41,7 @@ public final class BidsDataset {
             throw new IngestException(root + ": not a directory, so not a BIDS dataset");
         }
         List<BidsRecording> found = new ArrayList<>();
+        Map<Path, List<Path>> sidecars = new java.util.HashMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 Path relative = root.relativize(file);
@@ -55,7 +56,7 @@ public final class BidsDataset {
                 Matcher m = DATA.matcher(file.getFileName().toString());
                 if ((datatype.equals("func") || datatype.equals("eeg")) && m.matches()
                         && m.group(2).startsWith(datatype.equals("func") ? "bold" : "eeg")) {
-                    found.add(recording(root, file, datatype, m.group(1), m.group(2)));
+                    found.add(recording(root, file, datatype, m.group(1), m.group(2), sidecars));
                 }
             }
         } catch (IOException e) {
@@ -84,13 +85,14 @@ public final class BidsDataset {
         return recordings.stream().map(BidsRecording::subject).distinct().sorted().toList();
     }
 
-    private static BidsRecording recording(Path root, Path file, String datatype, String stem, String suffix) {
+    private static BidsRecording recording(Path root, Path file, String datatype, String stem, String suffix,
+            Map<Path, List<Path>> sidecars) {
         Map<String, String> entities = entities(stem);
         Path events = file.resolveSibling(stem + "_events.tsv");
         String kind = suffix.startsWith("bold") ? "bold" : "eeg";
         return new BidsRecording(entities.get("sub"), Optional.ofNullable(entities.get("ses")), datatype, entities, file,
                 Files.isRegularFile(events) ? Optional.of(events) : Optional.empty(),
-                sidecar(root, file.getParent(), entities, kind));
+                sidecar(root, file.getParent(), entities, kind, sidecars));
     }
 
     static Map<String, String> entities(String stem) {
@@ -102,28 +104,40 @@ public final class BidsDataset {
         return entities;
     }
 
-    /** Merges every {@code …_<kind>.json} from the root down to {@code folder} whose entities the file shares. */
-    private static Map<String, Object> sidecar(Path root, Path folder, Map<String, String> entities, String kind) {
+    /**
+     * Merges every {@code …_<kind>.json} from the root down to {@code folder} whose entities the file
+     * shares; {@code listings} keeps each folder's JSON files, so each folder is listed once per scan.
+     */
+    private static Map<String, Object> sidecar(Path root, Path folder, Map<String, String> entities, String kind,
+            Map<Path, List<Path>> listings) {
         List<Path> levels = new ArrayList<>();
         for (Path level = folder; level != null && level.startsWith(root); level = level.getParent()) {
             levels.add(0, level);
         }
         Map<String, Object> merged = new LinkedHashMap<>();
         for (Path level : levels) {
-            try (Stream<Path> files = Files.list(level)) {
-                for (Path json : files.filter(p -> p.getFileName().toString().endsWith("_" + kind + ".json"))
-                        .sorted(Comparator.comparing(p -> p.getFileName().toString().length())).toList()) {
-                    String stem = json.getFileName().toString();
-                    stem = stem.substring(0, stem.length() - kind.length() - 6);
-                    if (entities(stem).entrySet().stream().allMatch(e -> e.getValue().equals(entities.get(e.getKey())))) {
-                        merged.putAll(read(json));
-                    }
+            for (Path json : listings.computeIfAbsent(level, BidsDataset::jsonFiles)) {
+                String name = json.getFileName().toString();
+                if (!name.endsWith("_" + kind + ".json")) {
+                    continue;
                 }
-            } catch (IOException e) {
-                throw new IngestException(level + ": could not be listed: " + e.getMessage(), e);
+                String stem = name.substring(0, name.length() - kind.length() - 6);
+                if (entities(stem).entrySet().stream().allMatch(e -> e.getValue().equals(entities.get(e.getKey())))) {
+                    merged.putAll(read(json));
+                }
             }
         }
         return merged;
+    }
+
+    /** The JSON files of one folder, shortest name (most general) first. */
+    private static List<Path> jsonFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString().length())).toList();
+        } catch (IOException e) {
+            throw new IngestException(folder + ": could not be listed: " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")

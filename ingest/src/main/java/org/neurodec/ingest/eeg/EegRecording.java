@@ -22,6 +22,9 @@ public final class EegRecording {
     private final List<Annotation> annotations;
     private final List<String> warnings;
     private final SampleSource source;
+    private final double sfreq;
+    private final long times;
+    private final boolean uniformRate;
 
     /**
      * A recording made by a reader.
@@ -39,6 +42,9 @@ public final class EegRecording {
         this.annotations = List.copyOf(annotations);
         this.warnings = List.copyOf(warnings);
         this.source = source;
+        this.sfreq = channels.stream().mapToDouble(Channel::sfreq).max().orElseThrow();
+        this.times = channels.stream().filter(c -> c.sfreq() == sfreq).mapToLong(Channel::samples).max().orElseThrow();
+        this.uniformRate = channels.stream().mapToDouble(Channel::sfreq).distinct().count() == 1;
     }
 
     /** Opens an EEG file of any supported format, found from its first bytes, then its suffix. */
@@ -92,17 +98,17 @@ public final class EegRecording {
 
     /** Whether every channel has the same sampling rate. */
     public boolean uniformRate() {
-        return channels.stream().mapToDouble(Channel::sfreq).distinct().count() == 1;
+        return uniformRate;
     }
 
     /** The highest sampling rate among the channels (the rate of all of them when {@link #uniformRate()}). */
     public double sfreq() {
-        return channels.stream().mapToDouble(Channel::sfreq).max().orElseThrow();
+        return sfreq;
     }
 
     /** Samples per channel at {@link #sfreq()}. */
     public long times() {
-        return channels.stream().filter(c -> c.sfreq() == sfreq()).mapToLong(Channel::samples).max().orElseThrow();
+        return times;
     }
 
     /** Samples {@code start} to {@code start + count} of one channel, at that channel's own rate. */

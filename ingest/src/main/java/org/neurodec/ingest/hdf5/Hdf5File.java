@@ -57,17 +57,6 @@ public final class Hdf5File implements AutoCloseable {
         return guarded("/", hdf::getUserBlockSize);
     }
 
-    /** Whether a dataset exists at {@code path}. */
-    public boolean hasDataset(String path) {
-        return guarded(path, () -> {
-            try {
-                return !hdf.getByPath(path).isGroup();
-            } catch (io.jhdf.exceptions.HdfInvalidPathException e) {
-                return false;
-            }
-        });
-    }
-
     /** The shape of the dataset at {@code path} (C order). */
     public long[] shape(String path) {
         return guarded(path, () -> dataset(path).getDimensionsAsLong());

@@ -190,13 +190,6 @@ public final class FirFilter {
         return y;
     }
 
-    /** Two signals filtered at once (see {@link #filterInPlace}), returned as new arrays. */
-    public double[][] apply(double[] x, double[] y) {
-        double[] a = x.clone();
-        double[] b = y == null ? null : y.clone();
-        filterInPlace(a, b);
-        return new double[][] {a, b};
-    }
 
     /**
      * Filters {@code x} and {@code y} (same length, or y null) in place with zero phase: one FFT carries

@@ -109,7 +109,7 @@ public final class Pipeline {
         Epochs cut = null;
         if (epochs != null) {
             Events events = epochs.eventsOf(recording);
-            cut = Epochs.extract(signals, rated(recording, signals.sfreq(), signals.times()), events,
+            cut = Epochs.extract(signals, recording.channels(), events,
                     epochs.conditionsFor(events), epochs.spec(), Map.of("file", recording.file().getFileName().toString()));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("step", "epochs");
@@ -123,14 +123,6 @@ public final class Pipeline {
         provenance.put("input_sha256", sha256(recording.file()));
         provenance.put("steps", done);
         return new Result(recording, epochs == null ? signals : null, cut, provenance);
-    }
-
-    private static List<org.neurodec.ingest.eeg.Channel> rated(EegRecording recording, double sfreq, long samples) {
-        List<org.neurodec.ingest.eeg.Channel> out = new ArrayList<>();
-        for (var c : recording.channels()) {
-            out.add(new org.neurodec.ingest.eeg.Channel(c.name(), c.type(), c.unit(), c.fileUnit(), sfreq, samples));
-        }
-        return out;
     }
 
     private static String sha256(Path file) {

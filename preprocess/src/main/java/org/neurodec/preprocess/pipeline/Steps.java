@@ -63,7 +63,9 @@ public final class Steps {
         public Signals apply(Signals signals, List<Channel> channels) {
             Object filter = design(signals.sfreq());
             if (filter instanceof FirFilter fir) {
-                return Channels.map(signals, fir::apply);
+                double[][] data = signals.toArray();
+                Channels.filterInPlace(data, fir);
+                return Signals.wrap(data, signals.sfreq());
             }
             SecondOrderSections sos = (SecondOrderSections) filter;
             return Channels.map(signals, x -> ZeroPhase.apply(sos, x));

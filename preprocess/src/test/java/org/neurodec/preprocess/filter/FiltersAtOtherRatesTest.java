@@ -13,7 +13,7 @@ import org.neurodec.ingest.TestData;
 import org.neurodec.ingest.hdf5.Hdf5File;
 
 /**
- * 61 filter results at 100, 250, 500 and 1000 Hz with other orders, bands and cutoffs, computed by
+ * 67 filter results at 100, 250, 500 and 1000 Hz with other orders, bands and cutoffs, computed by
  * SciPy 1.10 and MNE 1.3 (filters_more.h5, made by make_filter_golden.py), reproduced within
  * 1e-6 × the input's largest absolute value.
  */
@@ -38,7 +38,7 @@ class FiltersAtOtherRatesTest {
                         () -> check(attributes, sfreq, x, expected)));
             }
         }
-        assertEquals(61, tests.size());
+        assertEquals(67, tests.size());
         return tests;
     }
 
@@ -46,6 +46,10 @@ class FiltersAtOtherRatesTest {
         double[] actual = switch ((String) a.get("kind")) {
             case "butter" -> ZeroPhase.apply(IirDesign.butterworth((int) number(a.get("order")),
                     Band.valueOf(((String) a.get("band")).toUpperCase(Locale.ROOT)), sfreq, (double[]) a.get("cutoffs")), x);
+            case "butter_causal" -> IirDesign.butterworth((int) number(a.get("order")),
+                    Band.valueOf(((String) a.get("band")).toUpperCase(Locale.ROOT)), sfreq, (double[]) a.get("cutoffs"))
+                    .filterCausal(x);
+            case "notch_causal" -> IirDesign.notch(number(a.get("f0")), number(a.get("q")), sfreq).filterCausal(x);
             case "notch" -> ZeroPhase.apply(IirDesign.notch(number(a.get("f0")), number(a.get("q")), sfreq), x);
             case "mne_fir" -> FirFilter.mne(sfreq, optional(a.get("l_freq")), optional(a.get("h_freq"))).apply(x);
             case "resample" -> new PolyphaseResampler((int) number(a.get("up")), (int) number(a.get("down"))).apply(x);

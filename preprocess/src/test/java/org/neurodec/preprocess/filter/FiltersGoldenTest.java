@@ -52,7 +52,8 @@ class FiltersGoldenTest {
                 worst = Math.max(worst, Math.abs(actual[t] - expected[c][t]));
             }
             final double error = worst;
-            assertTrue(error <= tolerance, () -> name + " channel " + " max abs error " + error + " > " + tolerance);
+            final int channel = c;
+            assertTrue(error <= tolerance, () -> name + " channel " + channel + ": max abs error " + error + " > " + tolerance);
         }
     }
 

@@ -40,8 +40,11 @@ final class EdfAnnotations {
                     for (long r = 0; r < records && bytes.remaining() >= length; r++) {
                         ByteBuffer slice = bytes.slice(bytes.position(), length);
                         long position = header.headerBytes() + r * recordBytes + start;
-                        while (slice.hasRemaining() && channel.read(slice, position + slice.position()) >= 0) {
-                            // reads until the slice is full; the file size was checked before
+                        while (slice.hasRemaining()) {
+                            if (channel.read(slice, position + slice.position()) < 0) {
+                                throw IngestException.truncated(file, "annotations of data record " + r,
+                                        position + length, position + slice.position());
+                            }
                         }
                         bytes.position(bytes.position() + length);
                     }

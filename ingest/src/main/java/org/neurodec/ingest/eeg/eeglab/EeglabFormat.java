@@ -17,7 +17,6 @@ import org.neurodec.ingest.eeg.ChannelType;
 import org.neurodec.ingest.eeg.EegFormat;
 import org.neurodec.ingest.eeg.EegRecording;
 import org.neurodec.ingest.eeg.SampleSource;
-import org.neurodec.ingest.hdf5.Hdf5File;
 
 /**
  * EEGLAB {@code .set} files, saved as MATLAB v5 (read with MFL) or v7.3 (HDF5, read with jhdf),
@@ -46,8 +45,9 @@ public final class EeglabFormat implements EegFormat {
 
     @Override
     public EegRecording open(Path file) {
-        boolean hdf5 = FileHead.read(file).rawHas(0, "MATLAB 7.3".getBytes(StandardCharsets.US_ASCII))
-                || new org.neurodec.ingest.hdf5.Hdf5Format().matchesMagic(FileHead.read(file));
+        FileHead head = FileHead.read(file);
+        boolean hdf5 = head.rawHas(0, "MATLAB 7.3".getBytes(StandardCharsets.US_ASCII))
+                || new org.neurodec.ingest.hdf5.Hdf5Format().matchesMagic(head);
         EeglabHeader header = hdf5 ? Mat73Headers.read(file) : Mat5Headers.read(file);
         if (header.trials() != 1) {
             throw IngestException.badField(file, "EEG.trials", "1 (continuous data; epoched files are not supported)",

@@ -1,7 +1,6 @@
 package org.neurodec.ingest.eeg.eeglab;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
