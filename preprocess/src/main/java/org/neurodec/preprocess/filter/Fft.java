@@ -50,16 +50,16 @@ final class Fft {
 
     /** Forward transform (e^{-2πi kn/N}), in place. */
     void forward(double[] re, double[] im) {
-        transform(re, im, 1);
+        transform(re, im);
     }
 
     /** Inverse transform (e^{+2πi kn/N}) without the 1/N scaling, in place (for callers that pre-scale). */
     void inverseUnscaled(double[] re, double[] im) {
-        transform(re, im, -1);
+        transform(im, re);
     }
 
     /** The transform with twiddles e^{-sign 2πi kn/N}. */
-    private void transform(double[] re, double[] im, int sign) {
+    private void transform(double[] re, double[] im) {
         double[] xr = re;
         double[] xi = im;
         double[] yr = workRe;
@@ -70,21 +70,21 @@ final class Fft {
             int m = length / 4;
             double[] tw = twiddles[pass];
             for (int p = 0; s == 1 && p < m; p++) {
-                butterfly(xr, xi, yr, yi, p, m, sign, tw);
+                butterfly(xr, xi, yr, yi, p, m, tw);
             }
             for (int p = 0; s > 1 && p < m; p++) {
                 double w1r = tw[6 * p];
-                double w1i = sign * tw[6 * p + 1];
+                double w1i = tw[6 * p + 1];
                 double w2r = tw[6 * p + 2];
-                double w2i = sign * tw[6 * p + 3];
+                double w2i = tw[6 * p + 3];
                 double w3r = tw[6 * p + 4];
-                double w3i = sign * tw[6 * p + 5];
+                double w3i = tw[6 * p + 5];
                 int ia = s * p;
                 int ib = s * (p + m);
                 int ic = s * (p + 2 * m);
                 int id = s * (p + 3 * m);
                 int o = s * 4 * p;
-                butterflies(xr, xi, yr, yi, ia, ib, ic, id, o, s, sign, w1r, w1i, w2r, w2i, w3r, w3i);
+                butterflies(xr, xi, yr, yi, ia, ib, ic, id, o, s, w1r, w1i, w2r, w2i, w3r, w3i);
             }
             double[] t = xr;
             xr = yr;
@@ -99,7 +99,7 @@ final class Fft {
     }
 
     /** The single butterfly of p in the first pass (stride 1): inputs p + k m, outputs 4 p + k. */
-    private static void butterfly(double[] xr, double[] xi, double[] yr, double[] yi, int p, int m, int sign, double[] tw) {
+    private static void butterfly(double[] xr, double[] xi, double[] yr, double[] yi, int p, int m, double[] tw) {
         double ar = xr[p];
         double ai = xi[p];
         double br = xr[p + m];
@@ -114,29 +114,29 @@ final class Fft {
         double amcI = ai - ci;
         double bpdR = br + dr;
         double bpdI = bi + di;
-        double jbmdR = -sign * (bi - di);
-        double jbmdI = sign * (br - dr);
+        double jbmdR = di - bi;
+        double jbmdI = br - dr;
         int o = 4 * p;
         int t = 6 * p;
         yr[o] = apcR + bpdR;
         yi[o] = apcI + bpdI;
         double t1r = amcR - jbmdR;
         double t1i = amcI - jbmdI;
-        yr[o + 1] = tw[t] * t1r - sign * tw[t + 1] * t1i;
-        yi[o + 1] = tw[t] * t1i + sign * tw[t + 1] * t1r;
+        yr[o + 1] = tw[t] * t1r - tw[t + 1] * t1i;
+        yi[o + 1] = tw[t] * t1i + tw[t + 1] * t1r;
         double t2r = apcR - bpdR;
         double t2i = apcI - bpdI;
-        yr[o + 2] = tw[t + 2] * t2r - sign * tw[t + 3] * t2i;
-        yi[o + 2] = tw[t + 2] * t2i + sign * tw[t + 3] * t2r;
+        yr[o + 2] = tw[t + 2] * t2r - tw[t + 3] * t2i;
+        yi[o + 2] = tw[t + 2] * t2i + tw[t + 3] * t2r;
         double t3r = amcR + jbmdR;
         double t3i = amcI + jbmdI;
-        yr[o + 3] = tw[t + 4] * t3r - sign * tw[t + 5] * t3i;
-        yi[o + 3] = tw[t + 4] * t3i + sign * tw[t + 5] * t3r;
+        yr[o + 3] = tw[t + 4] * t3r - tw[t + 5] * t3i;
+        yi[o + 3] = tw[t + 4] * t3i + tw[t + 5] * t3r;
     }
 
     /** The s radix-4 butterflies of one p: inputs at ia, ib, ic, id (+ q), outputs at o + k s (+ q). */
     private static void butterflies(double[] xr, double[] xi, double[] yr, double[] yi, int ia, int ib, int ic, int id,
-            int o, int s, int sign, double w1r, double w1i, double w2r, double w2i, double w3r, double w3i) {
+            int o, int s, double w1r, double w1i, double w2r, double w2i, double w3r, double w3i) {
                 for (int q = 0; q < s; q++) {
                     double ar = xr[ia + q];
                     double ai = xi[ia + q];
@@ -152,8 +152,8 @@ final class Fft {
                     double amcI = ai - ci;
                     double bpdR = br + dr;
                     double bpdI = bi + di;
-                    double jbmdR = -sign * (bi - di);
-                    double jbmdI = sign * (br - dr);
+                    double jbmdR = di - bi;
+                    double jbmdI = br - dr;
                     yr[o + q] = apcR + bpdR;
                     yi[o + q] = apcI + bpdI;
                     double t1r = amcR - jbmdR;
