@@ -1,0 +1,108 @@
+package org.neurodec.encoders;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.neurodec.subjects.SubjectRegistry;
+
+/**
+ * A saved encoder is a folder: {@code model.json} (architecture, feature dimension, provenance),
+ * {@code subjects.json} (the registry), {@code parameters.bin} (backbone, heads and adapters) and
+ * {@code prototypes.bin} (the training stimuli's mean shared vectors). The folder is written beside
+ * its target and moved into place whole, so a crash leaves the previous model or none.
+ */
+public final class ModelFolder {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFolder() {
+    }
+
+    /** Saves {@code encoder} to {@code folder}, replacing what was there; {@code provenance} is recorded. */
+    public static void save(SharedEncoder encoder, Path folder, Map<String, Object> provenance) {
+        Path target = folder.toAbsolutePath();
+        Path temporary = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("format", "neurodec-shared-encoder/1");
+            model.put("modality", "FMRI");
+            model.put("config", encoder.config);
+            model.put("featureDim", encoder.featureDim);
+            model.put("parameters", encoder.parameterCount());
+            model.put("provenance", provenance);
+            JSON.writeValue(temporary.resolve("model.json").toFile(), model);
+            encoder.registry.save(temporary.resolve("subjects.json"));
+            try (OutputStream out = Files.newOutputStream(temporary.resolve("parameters.bin"))) {
+                encoder.parameters.write(new java.io.BufferedOutputStream(out));
+            }
+            Parameters prototypes = new Parameters(encoder.manager);
+            encoder.prototypes.forEach((id, v) -> prototypes.put(id, encoder.manager.create(v)));
+            try (OutputStream out = Files.newOutputStream(temporary.resolve("prototypes.bin"))) {
+                prototypes.write(new java.io.BufferedOutputStream(out));
+            }
+            prototypes.all().values().forEach(a -> a.close());
+            Path old = null;
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
+            if (old != null) {
+                deleteTree(old);
+            }
+        } catch (IOException e) {
+            throw new EncoderException(folder + ": the model could not be written: " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                deleteTree(temporary);
+            }
+        }
+    }
+
+    /** Loads a model folder onto {@code device}. */
+    public static SharedEncoder load(Path folder, Device device) {
+        try {
+            JsonNode model = JSON.readTree(folder.resolve("model.json").toFile());
+            if (!"neurodec-shared-encoder/1".equals(model.path("format").asText())) {
+                throw new EncoderException(folder.resolve("model.json") + ": field 'format': expected neurodec-shared-encoder/1, found "
+                        + model.path("format"));
+            }
+            EncoderConfig config = JSON.treeToValue(model.get("config"), EncoderConfig.class);
+            SharedEncoder encoder = new SharedEncoder(config, model.get("featureDim").asInt(),
+                    SubjectRegistry.load(folder.resolve("subjects.json")), device);
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(folder.resolve("parameters.bin")))) {
+                encoder.parameters.read(in, folder.resolve("parameters.bin").toString());
+            }
+            Parameters prototypes = new Parameters(encoder.manager);
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(folder.resolve("prototypes.bin")))) {
+                prototypes.read(in, folder.resolve("prototypes.bin").toString());
+            }
+            prototypes.all().forEach((id, v) -> encoder.prototypes.put(id, v.toFloatArray()));
+            prototypes.all().values().forEach(a -> a.close());
+            return encoder;
+        } catch (IOException e) {
+            throw new EncoderException(folder + ": not a readable model folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover hidden temporary folder does no harm
+        }
+    }
+}

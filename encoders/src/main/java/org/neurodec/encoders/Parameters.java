@@ -1,0 +1,118 @@
+package org.neurodec.encoders;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A model's named float32 tensors, in insertion order, with their seeded initialisation and a small
+ * binary format (name, shape, big-endian floats) that round-trips bit for bit.
+ */
+final class Parameters {
+
+    private static final int MAGIC = 0x4E444543;
+
+    private final NDManager manager;
+    private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+
+    Parameters(NDManager manager) {
+        this.manager = manager;
+    }
+
+    /** Adds a tensor drawn from N(0, scale²) with the given seed source, tracked for gradients. */
+    NDArray gaussian(String name, Random random, double scale, long... shape) {
+        int size = (int) new Shape(shape).size();
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) (scale * random.nextGaussian());
+        }
+        return put(name, manager.create(values, new Shape(shape)));
+    }
+
+    /** Adds a tensor filled with a constant. */
+    NDArray constant(String name, float value, long... shape) {
+        return put(name, manager.full(new Shape(shape), value));
+    }
+
+    NDArray put(String name, NDArray array) {
+        array.setRequiresGradient(true);
+        NDArray old = arrays.put(name, array);
+        if (old != null) {
+            old.close();
+        }
+        return array;
+    }
+
+    NDArray get(String name) {
+        NDArray a = arrays.get(name);
+        if (a == null) {
+            throw new EncoderException("model has no parameter '" + name + "'");
+        }
+        return a;
+    }
+
+    boolean contains(String name) {
+        return arrays.containsKey(name);
+    }
+
+    Map<String, NDArray> all() {
+        return arrays;
+    }
+
+    /** Attaches every tensor to {@code scope} until it closes (so that intermediate results are freed with it). */
+    void tempAttach(NDManager scope) {
+        arrays.values().forEach(a -> a.tempAttach(scope));
+    }
+
+    /** Total number of values. */
+    long size() {
+        return arrays.values().stream().mapToLong(NDArray::size).sum();
+    }
+
+    void write(OutputStream stream) throws IOException {
+        DataOutputStream out = new DataOutputStream(stream);
+        out.writeInt(MAGIC);
+        out.writeInt(arrays.size());
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            out.writeUTF(e.getKey());
+            long[] shape = e.getValue().getShape().getShape();
+            out.writeInt(shape.length);
+            for (long d : shape) {
+                out.writeLong(d);
+            }
+            for (float f : e.getValue().toFloatArray()) {
+                out.writeFloat(f);
+            }
+        }
+        out.flush();
+    }
+
+    /** Reads tensors written by {@link #write}, replacing those of the same name. */
+    void read(InputStream stream, String source) throws IOException {
+        DataInputStream in = new DataInputStream(stream);
+        if (in.readInt() != MAGIC) {
+            throw new EncoderException(source + ": not a neurodec parameter file");
+        }
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            long[] shape = new long[in.readInt()];
+            for (int d = 0; d < shape.length; d++) {
+                shape[d] = in.readLong();
+            }
+            float[] values = new float[(int) new Shape(shape).size()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = in.readFloat();
+            }
+            put(name, manager.create(values, new Shape(shape)));
+        }
+    }
+}

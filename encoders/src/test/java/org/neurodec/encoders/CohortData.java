@@ -1,0 +1,67 @@
+package org.neurodec.encoders;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.neurodec.cohort.Cohort;
+import org.neurodec.cohort.CohortSpec;
+import org.neurodec.ingest.bids.BidsDataset;
+import org.neurodec.preprocess.fmri.FmriPipeline;
+import org.neurodec.preprocess.fmri.RunBetas;
+import org.neurodec.subjects.BidsTrials;
+import org.neurodec.subjects.TrialSet;
+
+/**
+ * The default synthetic cohort, generated once per test JVM into a temporary folder and taken from
+ * its files through LSA single-trial betas; stimuli split into train (the first 80 %), validation and
+ * test (the last 20 % in a seeded order) sets.
+ */
+final class CohortData {
+
+    static final CohortData DEFAULT = new CohortData(CohortSpec.defaults());
+
+    final Cohort cohort;
+    final StimulusFeatures features;
+    final List<TrialSet> subjects = new ArrayList<>();
+    final Set<String> test = new HashSet<>();
+    final Set<String> validation = new HashSet<>();
+
+    private CohortData(CohortSpec spec) {
+        try {
+            Path root = Files.createTempDirectory("neurodec-cohort");
+            root.toFile().deleteOnExit();
+            cohort = Cohort.generate(spec, root);
+            features = StimulusFeatures.readCsv(root.resolve("stimuli/features.csv"));
+            BidsDataset dataset = BidsDataset.open(root);
+            for (Cohort.Subject s : cohort.subjects()) {
+                FmriPipeline pipeline = new FmriPipeline(cohort.mask(s.id()), new RunBetas("lsa", 0.01, "zscore"), true, false);
+                subjects.add(BidsTrials.fmri(dataset, s.id(), pipeline));
+            }
+            List<String> ids = new ArrayList<>(cohort.stimuli().ids());
+            java.util.Collections.shuffle(ids, new java.util.Random(spec.seed()));
+            int n = ids.size();
+            test.addAll(ids.subList(0, n / 5));
+            validation.addAll(ids.subList(n / 5, n / 5 + n / 10));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The trials of subject {@code s} whose stimuli are (or are not) in {@code set}. */
+    TrialSet trials(int s, Set<String> set, boolean inSet) {
+        TrialSet all = subjects.get(s);
+        int[] rows = IntStream.range(0, all.trials()).filter(t -> set.contains(all.stimuli().get(t)) == inSet).toArray();
+        return all.select(rows);
+    }
+
+    /** Training trials: neither test nor validation stimuli. */
+    TrialSet train(int s) {
+        Set<String> held = new HashSet<>(test);
+        held.addAll(validation);
+        return trials(s, held, false);
+    }
+}
