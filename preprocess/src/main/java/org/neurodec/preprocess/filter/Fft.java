@@ -8,8 +8,6 @@ package org.neurodec.preprocess.filter;
 final class Fft {
 
     private final int n;
-    private final double[] cos;
-    private final double[] sin;
     private final double[] workRe;
     private final double[] workIm;
     /** Per radix-4 pass, the twiddles w^p, w^2p, w^3p of each p, interleaved (re, im) × 3. */
@@ -20,24 +18,18 @@ final class Fft {
             throw new IllegalArgumentException("FFT length must be a power of two, got " + n);
         }
         this.n = n;
-        cos = new double[n];
-        sin = new double[n];
-        for (int i = 0; i < n; i++) {
-            cos[i] = Math.cos(2 * Math.PI * i / n);
-            sin[i] = -Math.sin(2 * Math.PI * i / n);
-        }
         workRe = new double[n];
         workIm = new double[n];
         int passes = Integer.numberOfTrailingZeros(n) / 2;
         twiddles = new double[passes][];
         for (int pass = 0, length = n; pass < passes; pass++, length /= 4) {
             int m = length / 4;
-            int step = n / length;
             double[] t = new double[6 * m];
             for (int p = 0; p < m; p++) {
                 for (int k = 1; k <= 3; k++) {
-                    t[6 * p + 2 * (k - 1)] = cos[k * p * step];
-                    t[6 * p + 2 * (k - 1) + 1] = sin[k * p * step];
+                    double angle = -2 * Math.PI * k * p / length;
+                    t[6 * p + 2 * (k - 1)] = Math.cos(angle);
+                    t[6 * p + 2 * (k - 1) + 1] = Math.sin(angle);
                 }
             }
             twiddles[pass] = t;
@@ -58,7 +50,7 @@ final class Fft {
         transform(im, re);
     }
 
-    /** The transform with twiddles e^{-sign 2πi kn/N}. */
+    /** The forward transform, twiddles e^{-2πi kn/N}. */
     private void transform(double[] re, double[] im) {
         double[] xr = re;
         double[] xi = im;
@@ -69,10 +61,7 @@ final class Fft {
         for (int pass = 0; length >= 4; pass++) {
             int m = length / 4;
             double[] tw = twiddles[pass];
-            for (int p = 0; s == 1 && p < m; p++) {
-                butterfly(xr, xi, yr, yi, p, m, tw);
-            }
-            for (int p = 0; s > 1 && p < m; p++) {
+            for (int p = 0; p < m; p++) {
                 double w1r = tw[6 * p];
                 double w1i = tw[6 * p + 1];
                 double w2r = tw[6 * p + 2];
@@ -96,42 +85,6 @@ final class Fft {
             s *= 4;
         }
         finish(re, im, xr, xi, yr, yi, length, s);
-    }
-
-    /** The single butterfly of p in the first pass (stride 1): inputs p + k m, outputs 4 p + k. */
-    private static void butterfly(double[] xr, double[] xi, double[] yr, double[] yi, int p, int m, double[] tw) {
-        double ar = xr[p];
-        double ai = xi[p];
-        double br = xr[p + m];
-        double bi = xi[p + m];
-        double cr = xr[p + 2 * m];
-        double ci = xi[p + 2 * m];
-        double dr = xr[p + 3 * m];
-        double di = xi[p + 3 * m];
-        double apcR = ar + cr;
-        double apcI = ai + ci;
-        double amcR = ar - cr;
-        double amcI = ai - ci;
-        double bpdR = br + dr;
-        double bpdI = bi + di;
-        double jbmdR = di - bi;
-        double jbmdI = br - dr;
-        int o = 4 * p;
-        int t = 6 * p;
-        yr[o] = apcR + bpdR;
-        yi[o] = apcI + bpdI;
-        double t1r = amcR - jbmdR;
-        double t1i = amcI - jbmdI;
-        yr[o + 1] = tw[t] * t1r - tw[t + 1] * t1i;
-        yi[o + 1] = tw[t] * t1i + tw[t + 1] * t1r;
-        double t2r = apcR - bpdR;
-        double t2i = apcI - bpdI;
-        yr[o + 2] = tw[t + 2] * t2r - tw[t + 3] * t2i;
-        yi[o + 2] = tw[t + 2] * t2i + tw[t + 3] * t2r;
-        double t3r = amcR + jbmdR;
-        double t3i = amcI + jbmdI;
-        yr[o + 3] = tw[t + 4] * t3r - tw[t + 5] * t3i;
-        yi[o + 3] = tw[t + 4] * t3i + tw[t + 5] * t3r;
     }
 
     /** The s radix-4 butterflies of one p: inputs at ia, ib, ic, id (+ q), outputs at o + k s (+ q). */

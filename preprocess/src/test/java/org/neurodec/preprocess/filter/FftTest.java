@@ -38,16 +38,22 @@ class FftTest {
         assertThrows(IllegalArgumentException.class, () -> new Fft(12));
     }
 
-    /** X_k = Σ x_j e^{-sign 2πi jk/n}, with the angle reduced modulo n for accuracy. */
+    /** X_k = Σ x_j e^{-sign 2πi jk/n}, the angle reduced modulo n and looked up in a table of n values. */
     private static double[][] direct(double[] re, double[] im, int sign) {
         int n = re.length;
+        double[] cos = new double[n];
+        double[] sin = new double[n];
+        for (int i = 0; i < n; i++) {
+            cos[i] = Math.cos(2 * Math.PI * i / n);
+            sin[i] = -sign * Math.sin(2 * Math.PI * i / n);
+        }
         double[] outRe = new double[n];
         double[] outIm = new double[n];
         for (int k = 0; k < n; k++) {
             for (int j = 0; j < n; j++) {
-                double angle = -sign * 2 * Math.PI * ((long) j * k % n) / n;
-                double c = Math.cos(angle);
-                double s = Math.sin(angle);
+                int index = (int) ((long) j * k % n);
+                double c = cos[index];
+                double s = sin[index];
                 outRe[k] += re[j] * c - im[j] * s;
                 outIm[k] += re[j] * s + im[j] * c;
             }
