@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,14 +117,10 @@ public final class Cohort {
 
     /** The mask of subject {@code id}'s voxels. */
     public Path mask(String id) {
-        return root.resolve("derivatives/masks/sub-" + id + "_mask.nii.gz");
+        return mask(root, id);
     }
 
-    static void createFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + folder, e);
-        }
+    static Path mask(Path root, String id) {
+        return root.resolve("derivatives/masks/sub-" + id + "_mask.nii.gz");
     }
 }

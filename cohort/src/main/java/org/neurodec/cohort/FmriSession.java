@@ -62,7 +62,7 @@ final class FmriSession {
         }
         double[][] affine = {{3, 0, 0, -18}, {0, 3, 0, -18}, {0, 0, 3, -12}, {0, 0, 0, 1}};
         NiftiWriter.create(shape).dataType(NiftiDataType.UINT8).affine(affine)
-                .write(root.resolve("derivatives/masks/sub-" + id + "_mask.nii.gz"), mask);
+                .write(Cohort.mask(root, id), mask);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < stimuli.size(); i++) {
             order.add(i);
@@ -75,11 +75,16 @@ final class FmriSession {
             amplitudes[i] = Matrices.times(mapping, codes[i]);
         }
         double[] noise = noiseLevels(amplitudes);
+        int[] column = new int[mask.length];
+        java.util.Arrays.fill(column, -1);
+        for (int v = 0; v < voxels.length; v++) {
+            column[voxels[v]] = v;
+        }
         int perRun = (order.size() + spec.fmriRuns() - 1) / spec.fmriRuns();
         for (int run = 0; run < spec.fmriRuns(); run++) {
             List<Integer> trials = order.subList(Math.min(order.size(), run * perRun),
                     Math.min(order.size(), (run + 1) * perRun));
-            writeRun(root, id, run + 1, trials, stimuli, amplitudes, noise, hrf, peak, affine, random);
+            writeRun(root, id, run + 1, trials, stimuli, amplitudes, noise, hrf, peak, affine, column, random);
         }
     }
 
@@ -100,7 +105,7 @@ final class FmriSession {
     }
 
     private void writeRun(Path root, String id, int run, List<Integer> trials, Stimuli stimuli, double[][] amplitudes,
-            double[] noise, double[] hrf, double peak, double[][] affine, Random random) {
+            double[] noise, double[] hrf, double peak, double[][] affine, int[] column, Random random) {
         double[] onsets = new double[trials.size()];
         StringBuilder events = new StringBuilder("onset\tduration\ttrial_type\tstim_file\n");
         double t = 6.0;
@@ -132,16 +137,11 @@ final class FmriSession {
             }
         }
         String base = "sub-" + id + "/func/sub-" + id + "_task-" + Cohort.TASK + String.format(Locale.ROOT, "_run-%02d", run);
-        int[] index = new int[CohortSpec.GRID[0] * CohortSpec.GRID[1] * CohortSpec.GRID[2]];
-        java.util.Arrays.fill(index, -1);
-        for (int v = 0; v < voxels.length; v++) {
-            index[voxels[v]] = v;
-        }
         Random background = new Random(random.nextLong());
         NiftiWriter.create(CohortSpec.GRID[0], CohortSpec.GRID[1], CohortSpec.GRID[2], volumes).affine(affine)
                 .repetitionTime(spec.tr()).write(root.resolve(base + "_bold.nii.gz"), (f, volume) -> {
                     for (int p = 0; p < volume.length; p++) {
-                        volume[p] = index[p] >= 0 ? series[(int) f][index[p]] : 20 + background.nextGaussian();
+                        volume[p] = column[p] >= 0 ? series[(int) f][column[p]] : 20 + background.nextGaussian();
                     }
                 });
         Texts.write(root.resolve(base + "_events.tsv"), events.toString());

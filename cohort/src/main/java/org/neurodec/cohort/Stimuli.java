@@ -1,9 +1,6 @@
 package org.neurodec.cohort;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,36 +134,30 @@ public final class Stimuli {
 
     /** Writes images, word files, {@code stimuli.tsv} and {@code features.csv} into {@code folder}. */
     public void write(Path folder) {
-        try {
-            Files.createDirectories(folder.resolve("images"));
-            Files.createDirectories(folder.resolve("words"));
-            StringBuilder table = new StringBuilder("stimulus_id\tkind\tcategory\tstim_file\n");
-            StringBuilder csv = new StringBuilder("stimulus_id");
-            for (int k = 0; k < features[0].length; k++) {
-                csv.append(",f").append(k);
+        StringBuilder table = new StringBuilder("stimulus_id\tkind\tcategory\tstim_file\n");
+        StringBuilder csv = new StringBuilder("stimulus_id");
+        for (int k = 0; k < features[0].length; k++) {
+            csv.append(",f").append(k);
+        }
+        csv.append('\n');
+        for (int i = 0; i < size(); i++) {
+            Path file = folder.resolve(file(i));
+            if (kind(i).equals("image")) {
+                BufferedImage image = render(latents[i]);
+                AtomicFile.write(file, out -> ImageIO.write(image, "png", out));
+            } else {
+                Texts.write(file, ids.get(i) + "\n");
+            }
+            table.append(ids.get(i)).append('\t').append(kind(i)).append('\t')
+                    .append(label(i).isEmpty() ? "n/a" : label(i)).append('\t').append(file(i)).append('\n');
+            csv.append(ids.get(i));
+            for (double f : features[i]) {
+                csv.append(',').append((float) f);
             }
             csv.append('\n');
-            for (int i = 0; i < size(); i++) {
-                Path file = folder.resolve(file(i));
-                if (kind(i).equals("image")) {
-                    BufferedImage image = render(latents[i]);
-                    AtomicFile.write(file, out -> ImageIO.write(image, "png", out));
-                } else {
-                    Texts.write(file, ids.get(i) + "\n");
-                }
-                table.append(ids.get(i)).append('\t').append(kind(i)).append('\t')
-                        .append(label(i).isEmpty() ? "n/a" : label(i)).append('\t').append(file(i)).append('\n');
-                csv.append(ids.get(i));
-                for (double f : features[i]) {
-                    csv.append(',').append((float) f);
-                }
-                csv.append('\n');
-            }
-            Texts.write(folder.resolve("stimuli.tsv"), table.toString());
-            Texts.write(folder.resolve("features.csv"), csv.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the stimuli to " + folder, e);
         }
+        Texts.write(folder.resolve("stimuli.tsv"), table.toString());
+        Texts.write(folder.resolve("features.csv"), csv.toString());
     }
 
     /** The grey image of a latent: a logistic squash of the latent's mix of smooth basis patterns. */

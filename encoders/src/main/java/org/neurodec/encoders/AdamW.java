@@ -67,15 +67,6 @@ final class AdamW {
         }
     }
 
-    /** Steps taken so far. */
-    long steps() {
-        return step;
-    }
-
-    void setSteps(long value) {
-        step = value;
-    }
-
     private static boolean decays(String name) {
         return name.endsWith(".weight");
     }

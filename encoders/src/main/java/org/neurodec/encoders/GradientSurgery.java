@@ -1,7 +1,8 @@
 package org.neurodec.encoders;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,15 +21,17 @@ final class GradientSurgery {
     }
 
     /** Subjects × subjects cosine of the backbone gradients. */
-    static double[][] cosines(List<Map<String, NDArray>> perSubject, List<String> backbone, NDManager scope) {
-        List<NDArray> flat = perSubject.stream().map(g -> Trainer.flatten(g, backbone)).toList();
-        int n = flat.size();
+    static double[][] cosines(List<Map<String, NDArray>> perSubject, List<String> backbone) {
+        NDList rows = new NDList();
+        perSubject.forEach(g -> rows.add(flatten(g, backbone)));
+        NDArray stacked = NDArrays.stack(rows);
+        int n = perSubject.size();
+        float[] gram = stacked.matMul(stacked.transpose()).toFloatArray();
         double[][] c = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double dot = flat.get(i).dot(flat.get(j)).getFloat();
-                double norms = Math.sqrt(flat.get(i).dot(flat.get(i)).getFloat() * (double) flat.get(j).dot(flat.get(j)).getFloat());
-                c[i][j] = norms > 0 ? dot / norms : 0;
+                double norms = Math.sqrt((double) gram[i * n + i] * gram[j * n + j]);
+                c[i][j] = norms > 0 ? gram[i * n + j] / norms : 0;
             }
         }
         return c;
@@ -36,7 +39,7 @@ final class GradientSurgery {
 
     /** The summed gradients; with {@code surgery}, the backbone part is the sum of PCGrad-projected ones. */
     static Map<String, NDArray> combine(List<Map<String, NDArray>> perSubject, List<String> backbone, boolean surgery,
-            Random random, NDManager scope) {
+            Random random) {
         Map<String, NDArray> sum = new HashMap<>();
         for (Map<String, NDArray> g : perSubject) {
             g.forEach((k, v) -> sum.merge(k, v, NDArray::add));
@@ -44,7 +47,7 @@ final class GradientSurgery {
         if (!surgery || perSubject.size() < 2) {
             return sum;
         }
-        List<NDArray> flat = perSubject.stream().map(g -> Trainer.flatten(g, backbone)).toList();
+        List<NDArray> flat = perSubject.stream().map(g -> flatten(g, backbone)).toList();
         NDArray combined = null;
         for (int i = 0; i < flat.size(); i++) {
             NDArray gi = flat.get(i).duplicate();
@@ -72,5 +75,14 @@ final class GradientSurgery {
             offset += size;
         }
         return sum;
+    }
+
+    /** The named gradients, flattened and concatenated in the order of {@code names}. */
+    static NDArray flatten(Map<String, NDArray> grads, List<String> names) {
+        NDList parts = new NDList();
+        for (String n : names) {
+            parts.add(grads.get(n).flatten());
+        }
+        return NDArrays.concat(parts);
     }
 }

@@ -44,14 +44,13 @@ public final class ModelFolder {
             JSON.writeValue(temporary.resolve("model.json").toFile(), model);
             encoder.registry.save(temporary.resolve("subjects.json"));
             try (OutputStream out = Files.newOutputStream(temporary.resolve("parameters.bin"))) {
-                encoder.parameters.write(new java.io.BufferedOutputStream(out));
+                encoder.parameters.write(out);
             }
-            Parameters prototypes = new Parameters(encoder.manager);
-            encoder.prototypes.forEach((id, v) -> prototypes.put(id, encoder.manager.create(v)));
+            Map<String, TensorFile.Tensor> prototypes = new LinkedHashMap<>();
+            encoder.prototypes.forEach((id, v) -> prototypes.put(id, new TensorFile.Tensor(new long[] {v.length}, v)));
             try (OutputStream out = Files.newOutputStream(temporary.resolve("prototypes.bin"))) {
-                prototypes.write(new java.io.BufferedOutputStream(out));
+                TensorFile.write(out, prototypes);
             }
-            prototypes.all().values().forEach(a -> a.close());
             Path old = null;
             if (Files.exists(target)) {
                 old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
@@ -83,15 +82,13 @@ public final class ModelFolder {
             EncoderConfig config = JSON.treeToValue(model.get("config"), EncoderConfig.class);
             SharedEncoder encoder = new SharedEncoder(config, model.get("featureDim").asInt(),
                     SubjectRegistry.load(folder.resolve("subjects.json")), device);
-            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(folder.resolve("parameters.bin")))) {
+            try (InputStream in = Files.newInputStream(folder.resolve("parameters.bin"))) {
                 encoder.parameters.read(in, folder.resolve("parameters.bin").toString());
             }
-            Parameters prototypes = new Parameters(encoder.manager);
-            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(folder.resolve("prototypes.bin")))) {
-                prototypes.read(in, folder.resolve("prototypes.bin").toString());
+            try (InputStream in = Files.newInputStream(folder.resolve("prototypes.bin"))) {
+                TensorFile.read(in, folder.resolve("prototypes.bin").toString())
+                        .forEach((id, t) -> encoder.prototypes.put(id, t.values()));
             }
-            prototypes.all().forEach((id, v) -> encoder.prototypes.put(id, v.toFloatArray()));
-            prototypes.all().values().forEach(a -> a.close());
             return encoder;
         } catch (IOException e) {
             throw new EncoderException(folder + ": not a readable model folder: " + e.getMessage(), e);

@@ -23,6 +23,11 @@ public final class NewSubject {
     /** Adds {@code calibration}'s subject to {@code encoder} and fits its adapter; returns the training report. */
     public static TrainingReport adapt(SharedEncoder encoder, Subject subject, TrialSet calibration,
             StimulusFeatures features, int epochs, java.util.function.Consumer<String> progress) {
+        if (!calibration.subject().equals(subject.id()) || calibration.features() != subject.features()) {
+            throw new EncoderException("new subject " + subject.id() + ": expected calibration trials of that subject with "
+                    + subject.features() + " features, found subject " + calibration.subject() + " with "
+                    + calibration.features());
+        }
         encoder.addSubject(subject, new Random(encoder.config.seed() ^ subject.id().hashCode()));
         List<Integer> known = new ArrayList<>();
         for (int t = 0; t < calibration.trials(); t++) {

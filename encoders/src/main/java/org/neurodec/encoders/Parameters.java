@@ -3,8 +3,6 @@ package org.neurodec.encoders;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,12 +11,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A model's named float32 tensors, in insertion order, with their seeded initialisation and a small
- * binary format (name, shape, big-endian floats) that round-trips bit for bit.
+ * A model's named float32 tensors, in insertion order, with their seeded initialisation; saved and
+ * read through {@link TensorFile}.
  */
 final class Parameters {
-
-    private static final int MAGIC = 0x4E444543;
 
     private final NDManager manager;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
@@ -78,41 +74,13 @@ final class Parameters {
     }
 
     void write(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        out.writeInt(MAGIC);
-        out.writeInt(arrays.size());
-        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-            out.writeUTF(e.getKey());
-            long[] shape = e.getValue().getShape().getShape();
-            out.writeInt(shape.length);
-            for (long d : shape) {
-                out.writeLong(d);
-            }
-            for (float f : e.getValue().toFloatArray()) {
-                out.writeFloat(f);
-            }
-        }
-        out.flush();
+        Map<String, TensorFile.Tensor> tensors = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> tensors.put(name, new TensorFile.Tensor(a.getShape().getShape(), a.toFloatArray())));
+        TensorFile.write(stream, tensors);
     }
 
     /** Reads tensors written by {@link #write}, replacing those of the same name. */
     void read(InputStream stream, String source) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        if (in.readInt() != MAGIC) {
-            throw new EncoderException(source + ": not a neurodec parameter file");
-        }
-        int count = in.readInt();
-        for (int i = 0; i < count; i++) {
-            String name = in.readUTF();
-            long[] shape = new long[in.readInt()];
-            for (int d = 0; d < shape.length; d++) {
-                shape[d] = in.readLong();
-            }
-            float[] values = new float[(int) new Shape(shape).size()];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = in.readFloat();
-            }
-            put(name, manager.create(values, new Shape(shape)));
-        }
+        TensorFile.read(stream, source).forEach((name, t) -> put(name, manager.create(t.values(), new Shape(t.shape()))));
     }
 }

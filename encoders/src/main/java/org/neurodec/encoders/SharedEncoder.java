@@ -158,29 +158,25 @@ public final class SharedEncoder implements AutoCloseable {
 
     /** Each trial's predicted stimulus features (the contrastive projection), trials × features. */
     public float[][] predict(TrialSet trials) {
-        try (NDManager scope = manager.newSubManager()) {
-            parameters.tempAttach(scope);
-            NDArray x = scope.create(flat(trials), new Shape(trials.trials(), trials.features()));
-            float[] out = contrastive(backbone(adapt(trials.subject(), x))).toFloatArray();
-            return rows(out, trials.trials(), featureDim);
-        }
+        return evaluate(trials, featureDim, this::contrastiveOfShared);
     }
 
     /** Each trial in the shared space (the adapter's output), trials × d. */
     public float[][] shared(TrialSet trials) {
-        try (NDManager scope = manager.newSubManager()) {
-            parameters.tempAttach(scope);
-            NDArray x = scope.create(flat(trials), new Shape(trials.trials(), trials.features()));
-            return rows(adapt(trials.subject(), x).toFloatArray(), trials.trials(), config.sharedDim());
-        }
+        return evaluate(trials, config.sharedDim(), h -> h);
     }
 
-    static float[] flat(TrialSet trials) {
-        float[] values = new float[trials.trials() * trials.features()];
-        for (int t = 0; t < trials.trials(); t++) {
-            trials.copyRow(t, values, t * trials.features());
+    private NDArray contrastiveOfShared(NDArray h) {
+        return contrastive(backbone(h));
+    }
+
+    /** Runs {@code head} on the trials' shared-space vectors in a scope that frees every intermediate array. */
+    private float[][] evaluate(TrialSet trials, int width, java.util.function.UnaryOperator<NDArray> head) {
+        try (NDManager scope = manager.newSubManager()) {
+            parameters.tempAttach(scope);
+            NDArray x = scope.create(trials.copyOfValues(), new Shape(trials.trials(), trials.features()));
+            return rows(head.apply(adapt(trials.subject(), x)).toFloatArray(), trials.trials(), width);
         }
-        return values;
     }
 
     static float[][] rows(float[] flat, int n, int width) {

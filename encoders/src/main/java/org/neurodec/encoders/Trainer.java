@@ -2,8 +2,6 @@ package org.neurodec.encoders;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.neurodec.subjects.TrialSet;
 
 /**
@@ -99,48 +98,44 @@ public final class Trainer {
         Parameters parameters = encoder.parameters;
         try (NDManager scope = encoder.manager.newSubManager()) {
             parameters.tempAttach(scope);
-            zeroGradients(parameters);
             Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
             for (int[] item : batch) {
                 groups.computeIfAbsent(item[0], k -> new ArrayList<>()).add(item[1]);
             }
-            Map<String, NDArray> gradients = new HashMap<>();
+            List<Supplier<NDArray>> losses = new ArrayList<>();
+            groups.forEach((s, rows) -> losses.add(() -> groupLoss(scope, train.get(s), rows)
+                    .mul(rows.size() / (float) batch.size())));
+            Map<String, NDArray> gradients;
             double loss = 0;
             double[][] cosines = null;
             if (!perSubject) {
-                try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                    NDArray sum = null;
-                    for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
-                        NDArray l = groupLoss(scope, train.get(g.getKey()), g.getValue()).mul(g.getValue().size() / (float) batch.size());
-                        sum = sum == null ? l : sum.add(l);
-                    }
-                    collector.backward(sum);
-                    loss = sum.getFloat();
-                }
-                for (Map.Entry<String, NDArray> p : parameters.all().entrySet()) {
-                    gradients.put(p.getKey(), p.getValue().getGradient().duplicate());
-                }
-                zeroGradients(parameters);
+                loss = backward(() -> losses.stream().map(Supplier::get).reduce(NDArray::add).orElseThrow());
+                gradients = new HashMap<>();
+                parameters.all().forEach((name, p) -> gradients.put(name, p.getGradient()));
             } else {
                 List<Map<String, NDArray>> perGroup = new ArrayList<>();
-                for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
-                    try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                        NDArray l = groupLoss(scope, train.get(g.getKey()), g.getValue()).mul(g.getValue().size() / (float) batch.size());
-                        collector.backward(l);
-                        loss += l.getFloat();
-                    }
+                for (Supplier<NDArray> groupLoss : losses) {
+                    loss += backward(groupLoss);
                     Map<String, NDArray> grads = new HashMap<>();
-                    for (Map.Entry<String, NDArray> p : parameters.all().entrySet()) {
-                        grads.put(p.getKey(), p.getValue().getGradient().duplicate());
-                    }
-                    zeroGradients(parameters);
+                    parameters.all().forEach((name, p) -> grads.put(name, p.getGradient().duplicate()));
                     perGroup.add(grads);
                 }
-                cosines = GradientSurgery.cosines(perGroup, backboneNames(), scope);
-                gradients = GradientSurgery.combine(perGroup, backboneNames(), encoder.config.gradientSurgery(), random, scope);
+                List<String> backbone = backboneNames();
+                cosines = GradientSurgery.cosines(perGroup, backbone);
+                gradients = GradientSurgery.combine(perGroup, backbone, encoder.config.gradientSurgery(), random);
             }
             optimizer.update(parameters, gradients, frozen, scope);
             return new StepResult(loss, cosines);
+        }
+    }
+
+    /** Zeroes every gradient, then back-propagates the loss; returns its value. */
+    private float backward(Supplier<NDArray> loss) {
+        zeroGradients(encoder.parameters);
+        try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+            NDArray value = loss.get();
+            collector.backward(value);
+            return value.getFloat();
         }
     }
 
@@ -161,7 +156,7 @@ public final class Trainer {
      * Sets every gradient to exactly zero. Overwriting (not multiplying by 0) matters: a parameter
      * that no backward pass has reached yet holds an uninitialised gradient buffer.
      */
-    static void zeroGradients(Parameters parameters) {
+    private static void zeroGradients(Parameters parameters) {
         for (NDArray p : parameters.all().values()) {
             NDArray g = p.getGradient();
             g.set(new float[(int) g.size()]);
@@ -219,11 +214,4 @@ public final class Trainer {
         });
     }
 
-    static NDArray flatten(Map<String, NDArray> grads, List<String> names) {
-        NDList parts = new NDList();
-        for (String n : names) {
-            parts.add(grads.get(n).flatten());
-        }
-        return NDArrays.concat(parts);
-    }
 }

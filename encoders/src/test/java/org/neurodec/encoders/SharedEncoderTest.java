@@ -89,10 +89,9 @@ class SharedEncoderTest {
                 TrialSet calibration = pool.select(java.util.stream.IntStream.range(0, Math.min(k, pool.trials())).toArray());
                 Subject subject = new Subject("05k" + k, calibration.modality(), calibration.features(), 1, List.of(), "",
                         List.of(), Map.of());
-                TrialSet renamed = TrialSet.wrapFmri(subject.id(), calibration.features(), SharedEncoder.flat(calibration),
-                        calibration.stimuli());
+                TrialSet renamed = calibration.withSubject(subject.id());
                 NewSubject.adapt(encoder, subject, renamed, DATA.features, 0, line -> { });
-                TrialSet testRenamed = TrialSet.wrapFmri(subject.id(), test.features(), SharedEncoder.flat(test), test.stimuli());
+                TrialSet testRenamed = test.withSubject(subject.id());
                 float[][] predicted = encoder.predict(testRenamed);
                 sharedTop1[i] = Retrieval.topK(predicted, test.stimuli(), DATA.features, candidates, 1);
                 double sharedTop5 = Retrieval.topK(predicted, test.stimuli(), DATA.features, candidates, 5);
@@ -117,6 +116,19 @@ class SharedEncoderTest {
                 double ridgeTop5 = Retrieval.topK(rf, test.stimuli(), DATA.features, candidates, 5);
                 System.out.printf("%3d  %.3f / %.3f  %.3f / %.3f%n", k, sharedTop1[i], sharedTop5, ridgeTop1[i], ridgeTop5);
             }
+            // gradient steps after the closed-form start move only the new adapter and keep it decoding
+            TrialSet calibration = pool.select(java.util.stream.IntStream.range(0, Math.min(100, pool.trials())).toArray())
+                    .withSubject("05tuned");
+            Subject tuned = new Subject("05tuned", calibration.modality(), calibration.features(), 1, List.of(), "", List.of(),
+                    Map.of());
+            float[] backboneBefore = encoder.parameters.get("block0.in.weight").toFloatArray();
+            TrainingReport report = NewSubject.adapt(encoder, tuned, calibration, DATA.features, 30, line -> { });
+            assertEquals(30, report.losses().size());
+            assertArrayEquals(backboneBefore, encoder.parameters.get("block0.in.weight").toFloatArray(), 0f);
+            double tunedTop1 = Retrieval.topK(encoder.predict(test.withSubject("05tuned")), test.stimuli(), DATA.features,
+                    candidates, 1);
+            System.out.printf("100 + 30 gradient epochs: top-1 %.3f%n", tunedTop1);
+            assertTrue(tunedTop1 > 5.0 / candidates.size(), "tuned adapter top-1 " + tunedTop1);
             assertTrue(sharedTop1[0] > ridgeTop1[0], "k=10: shared " + sharedTop1[0] + " vs ridge " + ridgeTop1[0]);
             assertTrue(sharedTop1[1] > ridgeTop1[1], "k=25: shared " + sharedTop1[1] + " vs ridge " + ridgeTop1[1]);
         }

@@ -28,33 +28,28 @@ public final class BidsTrials {
 
     /** Single-trial betas of every functional run of {@code subject}, runs concatenated. */
     public static TrialSet fmri(BidsDataset dataset, String subject, FmriPipeline pipeline) {
-        List<double[]> rows = new ArrayList<>();
-        List<String> stimuli = new ArrayList<>();
+        List<TrialBetas> runs = new ArrayList<>();
         for (BidsRecording recording : dataset.recordings(subject)) {
-            if (!recording.datatype().equals("func")) {
-                continue;
-            }
-            Events events = relabel(recording.events());
-            TrialBetas betas = pipeline.run(NiftiImage.open(recording.data()), events, recording.repetitionTime(),
-                    recording.run().orElse("1"));
-            for (int t = 0; t < betas.trials(); t++) {
-                double[] row = new double[betas.voxels()];
-                for (int v = 0; v < row.length; v++) {
-                    row[v] = betas.get(t, v);
-                }
-                rows.add(row);
-                stimuli.add(betas.stimuli().get(t));
+            if (recording.datatype().equals("func")) {
+                runs.add(pipeline.run(NiftiImage.open(recording.data()), relabel(recording.events()),
+                        recording.repetitionTime(), recording.run().orElse("1")));
             }
         }
-        if (rows.isEmpty()) {
+        if (runs.isEmpty()) {
             throw new SubjectsException(dataset.root() + ": subject " + subject + " has no functional runs");
         }
-        int voxels = rows.get(0).length;
-        float[] values = new float[rows.size() * voxels];
-        for (int t = 0; t < rows.size(); t++) {
-            for (int v = 0; v < voxels; v++) {
-                values[t * voxels + v] = (float) rows.get(t)[v];
+        int voxels = runs.get(0).voxels();
+        int trials = runs.stream().mapToInt(TrialBetas::trials).sum();
+        float[] values = new float[trials * voxels];
+        List<String> stimuli = new ArrayList<>();
+        int i = 0;
+        for (TrialBetas betas : runs) {
+            for (int t = 0; t < betas.trials(); t++) {
+                for (int v = 0; v < voxels; v++) {
+                    values[i++] = (float) betas.get(t, v);
+                }
             }
+            stimuli.addAll(betas.stimuli());
         }
         return TrialSet.wrapFmri(subject, voxels, values, stimuli);
     }

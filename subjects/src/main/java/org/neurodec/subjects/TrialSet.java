@@ -85,6 +85,16 @@ public final class TrialSet {
         System.arraycopy(values, t * features(), out, offset, features());
     }
 
+    /** A copy of all values, trials × features, row-major. */
+    public float[] copyOfValues() {
+        return values.clone();
+    }
+
+    /** The same trials (sharing their values) labelled as another subject's. */
+    public TrialSet withSubject(String id) {
+        return new TrialSet(id, modality, channels, times, values, stimuli);
+    }
+
     /** The trials at these indices, in this order. */
     public TrialSet select(int[] indices) {
         float[] out = new float[indices.length * features()];

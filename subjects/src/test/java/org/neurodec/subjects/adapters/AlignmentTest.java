@@ -61,6 +61,23 @@ class AlignmentTest {
             assertTrue(average.subtract(MatrixUtils.createRealIdentityMatrix(4)).getNorm() < (mean == Recentering.Mean.EUCLIDEAN
                     ? 1e-9 : 0.1), mean + " " + average);
         }
+        // the Riemannian reference is the Karcher mean: after whitening, the logs of the covariances average to 0,
+        // which the arithmetic mean does not achieve
+        Recentering riemannian = Recentering.fit(trials, Recentering.Mean.RIEMANNIAN, 0.0);
+        Recentering euclidean = Recentering.fit(trials, Recentering.Mean.EUCLIDEAN, 0.0);
+        assertTrue(meanLog(trials, riemannian).getNorm() < 1e-8, "Riemannian: " + meanLog(trials, riemannian));
+        assertTrue(meanLog(trials, euclidean).getNorm() > 1e-3, "Euclidean: " + meanLog(trials, euclidean));
+    }
+
+    private static RealMatrix meanLog(List<double[][]> trials, Recentering recentering) {
+        RealMatrix sum = MatrixUtils.createRealMatrix(4, 4);
+        for (double[][] t : trials) {
+            org.apache.commons.math3.linear.EigenDecomposition e = new org.apache.commons.math3.linear.EigenDecomposition(
+                    Recentering.covariance(recentering.apply(t), 0.0));
+            double[] logs = java.util.Arrays.stream(e.getRealEigenvalues()).map(Math::log).toArray();
+            sum = sum.add(e.getV().multiply(MatrixUtils.createRealDiagonalMatrix(logs)).multiply(e.getVT()));
+        }
+        return sum.scalarMultiply(1.0 / trials.size());
     }
 
     private static RealMatrix gaussian(int rows, int cols) {
