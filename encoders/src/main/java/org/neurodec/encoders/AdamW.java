@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * AdamW (Loshchilov and Hutter 2019): Adam moments with bias correction, and weight decay applied to
@@ -41,16 +40,16 @@ final class AdamW {
         return peak * 0.5 * (1 + Math.cos(Math.PI * progress));
     }
 
-    /** One update of the named parameters with the given gradients; names in {@code frozen} are left alone. */
-    void update(Parameters parameters, Map<String, NDArray> gradients, Set<String> frozen, NDManager scope) {
+    /**
+     * One update of the named parameters with the given gradients. Each updated parameter is a new
+     * array (a fresh leaf with no gradient yet), never the old one changed in place.
+     */
+    void update(Parameters parameters, Map<String, NDArray> gradients, NDManager scope) {
         double lr = rate();
         step++;
         double c1 = 1 - Math.pow(BETA1, step);
         double c2 = 1 - Math.pow(BETA2, step);
         for (Map.Entry<String, NDArray> e : gradients.entrySet()) {
-            if (frozen.contains(e.getKey())) {
-                continue;
-            }
             NDArray p = parameters.get(e.getKey());
             NDArray[] m = moments.computeIfAbsent(e.getKey(), k -> new NDArray[] {
                 manager.zeros(p.getShape()), manager.zeros(p.getShape())});
@@ -60,11 +59,38 @@ final class AdamW {
             m[0].muli(BETA1).addi(g.mul(1 - BETA1));
             m[1].muli(BETA2).addi(g.square().muli(1 - BETA2));
             NDArray delta = m[0].div(c1).divi(m[1].div(c2).sqrt().addi(EPSILON)).muli(lr);
-            if (decays(e.getKey())) {
-                p.muli(1 - lr * weightDecay);
-            }
-            p.subi(delta);
+            NDArray next = decays(e.getKey()) ? p.mul(1 - lr * weightDecay).subi(delta) : p.sub(delta);
+            parameters.replace(e.getKey(), next);
         }
+    }
+
+    /** Steps taken so far. */
+    long steps() {
+        return step;
+    }
+
+    /** Both moments of every parameter updated so far, named {@code m.NAME} and {@code v.NAME}. */
+    Map<String, TensorFile.Tensor> state() {
+        Map<String, TensorFile.Tensor> out = new java.util.TreeMap<>();
+        moments.forEach((name, m) -> {
+            out.put("m." + name, new TensorFile.Tensor(m[0].getShape().getShape(), m[0].toFloatArray()));
+            out.put("v." + name, new TensorFile.Tensor(m[1].getShape().getShape(), m[1].toFloatArray()));
+        });
+        return out;
+    }
+
+    /** Restores the step count and moments written by {@link #state()}. */
+    void restore(long steps, Map<String, TensorFile.Tensor> state) {
+        step = steps;
+        moments.clear();
+        state.forEach((key, t) -> {
+            if (key.startsWith("m.")) {
+                TensorFile.Tensor v = state.get("v." + key.substring(2));
+                moments.put(key.substring(2), new NDArray[] {
+                    manager.create(t.values(), new ai.djl.ndarray.types.Shape(t.shape())),
+                    manager.create(v.values(), new ai.djl.ndarray.types.Shape(v.shape()))});
+            }
+        });
     }
 
     private static boolean decays(String name) {

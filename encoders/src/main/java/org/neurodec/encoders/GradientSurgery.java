@@ -44,7 +44,7 @@ final class GradientSurgery {
         for (Map<String, NDArray> g : perSubject) {
             g.forEach((k, v) -> sum.merge(k, v, NDArray::add));
         }
-        if (!surgery || perSubject.size() < 2) {
+        if (!surgery || perSubject.size() < 2 || backbone.isEmpty()) {
             return sum;
         }
         List<NDArray> flat = perSubject.stream().map(g -> flatten(g, backbone)).toList();

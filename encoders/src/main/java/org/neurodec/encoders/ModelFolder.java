@@ -15,30 +15,40 @@ import java.util.Map;
 import org.neurodec.subjects.SubjectRegistry;
 
 /**
- * A saved encoder is a folder: {@code model.json} (architecture, feature dimension, provenance),
+ * A saved encoder is a folder: {@code model.json} (format, layout, architecture, provenance),
  * {@code subjects.json} (the registry), {@code parameters.bin} (backbone, heads and adapters) and
  * {@code prototypes.bin} (the training stimuli's mean shared vectors). The folder is written beside
  * its target and moved into place whole, so a crash leaves the previous model or none.
  */
 public final class ModelFolder {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String FORMAT = "neurodec-shared-encoder/2";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFolder() {
     }
 
+    /** What else goes into a folder before it is moved into place (a checkpoint's optimiser state). */
+    @FunctionalInterface
+    interface Extra {
+        void write(Path temporary) throws IOException;
+    }
+
     /** Saves {@code encoder} to {@code folder}, replacing what was there; {@code provenance} is recorded. */
     public static void save(SharedEncoder encoder, Path folder, Map<String, Object> provenance) {
+        save(encoder, folder, provenance, temporary -> { });
+    }
+
+    static void save(SharedEncoder encoder, Path folder, Map<String, Object> provenance, Extra extra) {
         Path target = folder.toAbsolutePath();
         Path temporary = null;
         try {
             Files.createDirectories(target.getParent());
             temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put("format", "neurodec-shared-encoder/1");
-            model.put("modality", "FMRI");
+            model.put("format", FORMAT);
+            model.put("layout", encoder.layout);
             model.put("config", encoder.config);
-            model.put("featureDim", encoder.featureDim);
             model.put("parameters", encoder.parameterCount());
             model.put("provenance", provenance);
             JSON.writeValue(temporary.resolve("model.json").toFile(), model);
@@ -51,6 +61,7 @@ public final class ModelFolder {
             try (OutputStream out = Files.newOutputStream(temporary.resolve("prototypes.bin"))) {
                 TensorFile.write(out, prototypes);
             }
+            extra.write(temporary);
             Path old = null;
             if (Files.exists(target)) {
                 old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
@@ -75,13 +86,14 @@ public final class ModelFolder {
     public static SharedEncoder load(Path folder, Device device) {
         try {
             JsonNode model = JSON.readTree(folder.resolve("model.json").toFile());
-            if (!"neurodec-shared-encoder/1".equals(model.path("format").asText())) {
-                throw new EncoderException(folder.resolve("model.json") + ": field 'format': expected neurodec-shared-encoder/1, found "
+            if (!FORMAT.equals(model.path("format").asText())) {
+                throw new EncoderException(folder.resolve("model.json") + ": field 'format': expected " + FORMAT + ", found "
                         + model.path("format"));
             }
             EncoderConfig config = JSON.treeToValue(model.get("config"), EncoderConfig.class);
-            SharedEncoder encoder = new SharedEncoder(config, model.get("featureDim").asInt(),
-                    SubjectRegistry.load(folder.resolve("subjects.json")), device);
+            SharedEncoder.Layout layout = JSON.treeToValue(model.get("layout"), SharedEncoder.Layout.class);
+            SharedEncoder encoder = new SharedEncoder(config, layout, SubjectRegistry.load(folder.resolve("subjects.json")),
+                    device);
             try (InputStream in = Files.newInputStream(folder.resolve("parameters.bin"))) {
                 encoder.parameters.read(in, folder.resolve("parameters.bin").toString());
             }
@@ -90,7 +102,7 @@ public final class ModelFolder {
                         .forEach((id, t) -> encoder.prototypes.put(id, t.values()));
             }
             return encoder;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new EncoderException(folder + ": not a readable model folder: " + e.getMessage(), e);
         }
     }

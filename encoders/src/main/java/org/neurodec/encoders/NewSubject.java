@@ -1,9 +1,11 @@
 package org.neurodec.encoders;
 
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
@@ -11,9 +13,12 @@ import org.neurodec.subjects.adapters.Ridge;
 import org.neurodec.subjects.adapters.RidgeModel;
 
 /**
- * Fits a new subject's adapter with the backbone and heads frozen: first in closed form, a ridge map
- * (penalty by leave-one-out) from the subject's calibration trials to the shared-space prototypes of
- * their stimuli, then a few epochs of gradient steps on the training loss that move only the adapter.
+ * Fits a new subject's adapter with the backbone and heads frozen. First in closed form: a ridge map
+ * (penalty by leave-one-out) from the subject's calibration data to the prototypes of their stimuli,
+ * the training subjects' mean adapter outputs. For fMRI each trial's voxels map to its prototype in the
+ * shared space; for EEG each sample's channels map to the prototype's common channels at that sample,
+ * so the mixing matrix is fitted on trials × samples rows. Then a few epochs of gradient steps on the
+ * training loss that move only the adapter.
  */
 public final class NewSubject {
 
@@ -21,56 +26,68 @@ public final class NewSubject {
     }
 
     /** Adds {@code calibration}'s subject to {@code encoder} and fits its adapter; returns the training report. */
-    public static TrainingReport adapt(SharedEncoder encoder, Subject subject, TrialSet calibration,
-            StimulusFeatures features, int epochs, java.util.function.Consumer<String> progress) {
-        if (!calibration.subject().equals(subject.id()) || calibration.features() != subject.features()) {
+    public static TrainingReport adapt(SharedEncoder encoder, Subject subject, TrialSet calibration, Targets targets,
+            int epochs, Consumer<String> progress) {
+        if (!calibration.subject().equals(subject.id()) || calibration.channels() != subject.features()
+                || calibration.times() != subject.times()) {
             throw new EncoderException("new subject " + subject.id() + ": expected calibration trials of that subject with "
-                    + subject.features() + " features, found subject " + calibration.subject() + " with "
-                    + calibration.features());
+                    + subject.features() + " × " + subject.times() + " values, found subject " + calibration.subject() + " with "
+                    + calibration.channels() + " × " + calibration.times());
         }
         encoder.addSubject(subject, new Random(encoder.config.seed() ^ subject.id().hashCode()));
+        fitClosedForm(encoder, subject, calibration);
+        if (epochs == 0) {
+            return TrainingReport.empty();
+        }
+        Set<String> frozen = encoder.parameters.all().keySet().stream()
+                .filter(n -> !n.startsWith("adapter." + subject.id() + "."))
+                .collect(Collectors.toSet());
+        EncoderConfig c = encoder.config;
+        EncoderConfig fine = c.withGradientSurgery(false).withEpochs(epochs)
+                .withTraining(c.learningRate() / 4, Math.min(c.batchSize(), Math.max(2, calibration.trials())), epochs);
+        return new Trainer(encoder.withConfig(fine), targets, progress).train(List.of(calibration), List.of(), frozen);
+    }
+
+    private static void fitClosedForm(SharedEncoder encoder, Subject subject, TrialSet calibration) {
         List<Integer> known = new ArrayList<>();
         for (int t = 0; t < calibration.trials(); t++) {
             if (encoder.prototypes.containsKey(calibration.stimuli().get(t))) {
                 known.add(t);
             }
         }
-        if (known.size() >= 2) {
-            double[][] x = calibration.select(known.stream().mapToInt(Integer::intValue).toArray()).toRows();
-            double[][] y = new double[known.size()][];
-            for (int i = 0; i < known.size(); i++) {
-                float[] p = encoder.prototypes.get(calibration.stimuli().get(known.get(i)));
-                y[i] = new double[p.length];
-                for (int k = 0; k < p.length; k++) {
-                    y[i][k] = p[k];
+        int times = calibration.times();
+        int channels = calibration.channels();
+        int width = encoder.adapterWidth();
+        double scale = encoder.layout.modality() == org.neurodec.subjects.Modality.EEG ? SharedEncoder.EEG_INPUT_SCALE : 1;
+        if (known.size() < 2) {
+            return;
+        }
+        double[][] x = new double[known.size() * times][channels];
+        double[][] y = new double[known.size() * times][width];
+        for (int i = 0; i < known.size(); i++) {
+            float[] row = calibration.row(known.get(i));
+            float[] prototype = encoder.prototypes.get(calibration.stimuli().get(known.get(i)));
+            for (int s = 0; s < times; s++) {
+                for (int c = 0; c < channels; c++) {
+                    x[i * times + s][c] = scale * row[c * times + s];
+                }
+                for (int k = 0; k < width; k++) {
+                    y[i * times + s][k] = prototype[s * width + k];
                 }
             }
-            RidgeModel ridge = Ridge.fit(x, y, Ridge.logSpace(-2, 5, 15), false);
-            float[] w = new float[x[0].length * y[0].length];
-            for (int f = 0; f < x[0].length; f++) {
-                for (int k = 0; k < y[0].length; k++) {
-                    w[f * y[0].length + k] = (float) ridge.weights()[f][k];
-                }
-            }
-            float[] b = new float[y[0].length];
-            for (int k = 0; k < b.length; k++) {
-                b[k] = (float) ridge.intercept()[k];
-            }
-            encoder.parameters.put(SharedEncoder.adapterWeight(subject.id()),
-                    encoder.manager.create(w, new ai.djl.ndarray.types.Shape(x[0].length, y[0].length)));
-            encoder.parameters.put(SharedEncoder.adapterBias(subject.id()), encoder.manager.create(b));
         }
-        if (epochs == 0) {
-            return new TrainingReport(List.of(), List.of(), List.of(), -1, 0);
+        RidgeModel ridge = Ridge.fit(x, y, Ridge.logSpace(-2, 5, 15), false);
+        float[] w = new float[channels * width];
+        for (int c = 0; c < channels; c++) {
+            for (int k = 0; k < width; k++) {
+                w[c * width + k] = (float) ridge.weights()[c][k];
+            }
         }
-        Set<String> frozen = encoder.parameters.all().keySet().stream()
-                .filter(n -> !n.startsWith("adapter." + subject.id() + "."))
-                .collect(Collectors.toSet());
-        EncoderConfig c = encoder.config;
-        EncoderConfig fine = new EncoderConfig(c.sharedDim(), c.blocks(), c.hidden(), c.temperature(), c.mseWeight(),
-                c.learningRate() / 4, c.weightDecay(), epochs, Math.min(c.batchSize(), Math.max(2, calibration.trials())),
-                epochs, c.seed(), false);
-        SharedEncoder view = encoder.withConfig(fine);
-        return new Trainer(view, features, progress).train(List.of(calibration), List.of(), frozen);
+        float[] b = new float[width];
+        for (int k = 0; k < width; k++) {
+            b[k] = (float) ridge.intercept()[k];
+        }
+        encoder.parameters.put(SharedEncoder.adapterWeight(subject.id()), encoder.manager.create(w, new Shape(channels, width)));
+        encoder.parameters.put(SharedEncoder.adapterBias(subject.id()), encoder.manager.create(b));
     }
 }

@@ -47,6 +47,12 @@ final class Parameters {
         return array;
     }
 
+    /** Replaces a parameter by {@code array} (moved to this model's manager, tracked for gradients). */
+    void replace(String name, NDArray array) {
+        array.attach(manager);
+        put(name, array);
+    }
+
     NDArray get(String name) {
         NDArray a = arrays.get(name);
         if (a == null) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Top-k retrieval by cosine similarity: a trial counts as found when its true stimulus is among the k
- * candidates whose features are most similar to the trial's predicted features. Chance is k / candidates.
+ * candidates whose features are most similar to the trial's predicted features (a prediction that is
+ * not a number finds nothing). Chance is k / candidates.
  */
 public final class Retrieval {
 
@@ -26,6 +27,9 @@ public final class Retrieval {
                 throw new EncoderException("trial " + t + ": stimulus '" + truth.get(t) + "' is not among the candidates");
             }
             double score = dot(p, bank[target]);
+            if (Double.isNaN(score)) {
+                continue;
+            }
             int better = 0;
             for (int c = 0; c < bank.length; c++) {
                 if (c != target && dot(p, bank[c]) > score) {

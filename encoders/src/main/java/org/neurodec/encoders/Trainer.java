@@ -5,11 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -19,75 +21,103 @@ import org.neurodec.subjects.TrialSet;
 
 /**
  * Joint training of a shared encoder on several subjects: seeded batches that mix subjects, each
- * subject's trials through its own adapter, InfoNCE + MSE per subject weighted by its share of the
- * batch, AdamW with warm-up and cosine decay, validation retrieval after every epoch with early
- * stopping (the best epoch's weights are kept), and, on each epoch's first batch, the pairwise cosine
- * between subjects' gradients on the backbone. With gradient surgery every batch's subject gradients
- * are combined by PCGrad (Yu et al. 2020).
+ * subject's trials through its own adapter, the loss per subject weighted by its share of the batch,
+ * AdamW with warm-up and cosine decay, validation after every epoch with early stopping (the best
+ * epoch's weights are kept), and, on each epoch's first batch, the pairwise cosine between subjects'
+ * gradients on the backbone. With gradient surgery every batch's subject gradients are combined by
+ * PCGrad (Yu et al. 2020). Each epoch's batch order and surgery order come from the seed and the epoch
+ * number alone, so a run resumed from a {@link Checkpoint} continues exactly as if never stopped.
  */
 public final class Trainer {
 
     private final SharedEncoder encoder;
-    private final StimulusFeatures features;
+    private final Targets targets;
     private final Consumer<String> progress;
+    private final Validation validation;
+    private Path checkpoints;
+    private boolean resume;
 
-    /** A trainer for {@code encoder} against {@code features}, reporting progress lines to {@code progress}. */
-    public Trainer(SharedEncoder encoder, StimulusFeatures features, Consumer<String> progress) {
+    /** A trainer for {@code encoder} against {@code targets}, reporting progress lines to {@code progress}. */
+    public Trainer(SharedEncoder encoder, Targets targets, Consumer<String> progress) {
         this.encoder = encoder;
-        this.features = features;
+        this.targets = targets;
         this.progress = progress;
+        this.validation = new Validation(encoder, targets);
     }
 
-    /** Trains on {@code train}; {@code validation} (same subjects, other trials) picks the epoch; frozen names are not updated. */
-    public TrainingReport train(List<TrialSet> train, List<TrialSet> validation, Set<String> frozen) {
+    /** Writes a checkpoint into {@code folder} after every epoch; with {@code resumeFrom}, starts from the one there. */
+    public Trainer checkpoints(Path folder, boolean resumeFrom) {
+        this.checkpoints = folder;
+        this.resume = resumeFrom;
+        return this;
+    }
+
+    /** Trains on {@code train}; {@code held} (same subjects, other trials) picks the epoch; frozen names are not updated. */
+    public TrainingReport train(List<TrialSet> train, List<TrialSet> held, Set<String> frozen) {
         EncoderConfig config = encoder.config;
         long start = System.nanoTime();
-        Random random = new Random(config.seed() + 1);
-        List<int[]> pool = new ArrayList<>();
-        for (int s = 0; s < train.size(); s++) {
-            for (int t = 0; t < train.get(s).trials(); t++) {
-                pool.add(new int[] {s, t});
-            }
-        }
-        int batches = (pool.size() + config.batchSize() - 1) / config.batchSize();
+        int total = train.stream().mapToInt(TrialSet::trials).sum();
+        int batches = (total + config.batchSize() - 1) / config.batchSize();
         AdamW optimizer = new AdamW(encoder.manager, config.learningRate(), config.weightDecay(),
                 (long) batches * config.epochs());
-        List<Double> losses = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        List<double[][]> conflicts = new ArrayList<>();
-        Map<String, float[]> best = snapshot();
-        double bestScore = Double.NEGATIVE_INFINITY;
-        int bestEpoch = -1;
-        for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            Collections.shuffle(pool, random);
-            double total = 0;
-            for (int b = 0; b < batches; b++) {
-                List<int[]> batch = pool.subList(b * config.batchSize(), Math.min(pool.size(), (b + 1) * config.batchSize()));
-                boolean perSubject = config.gradientSurgery() || b == 0;
-                StepResult step = step(train, batch, optimizer, frozen, perSubject, random);
-                total += step.loss;
-                if (b == 0) {
-                    conflicts.add(step.cosines);
+        Checkpoint.State state = new Checkpoint.State();
+        state.best = snapshot();
+        if (resume && checkpoints != null && Checkpoint.exists(checkpoints)) {
+            state = Checkpoint.read(checkpoints, encoder, optimizer);
+            progress.accept("resumed from " + checkpoints + " after epoch " + state.epochsDone);
+        }
+        encoder.parameters.all().forEach((name, p) -> p.setRequiresGradient(!frozen.contains(name)));
+        double secondsBefore = state.seconds;
+        int firstEpoch = state.epochsDone;
+        for (int epoch = firstEpoch; epoch < config.epochs() && !state.stopped; epoch++) {
+            Random random = new Random(config.seed() * 1_000_003L + epoch);
+            List<int[]> pool = new ArrayList<>();
+            for (int s = 0; s < train.size(); s++) {
+                for (int t = 0; t < train.get(s).trials(); t++) {
+                    pool.add(new int[] {s, t});
                 }
             }
-            losses.add(total / batches);
-            double score = validation.isEmpty() ? -losses.get(epoch) : top1(validation);
-            scores.add(score);
-            if (score > bestScore) {
-                bestScore = score;
-                bestEpoch = epoch;
-                best = snapshot();
+            Collections.shuffle(pool, random);
+            double sum = 0;
+            for (int b = 0; b < batches; b++) {
+                List<int[]> batch = pool.subList(b * config.batchSize(), Math.min(pool.size(), (b + 1) * config.batchSize()));
+                StepResult step = step(train, batch, optimizer, frozen, config.gradientSurgery() || b == 0, random);
+                if (!Double.isFinite(step.loss)) {
+                    throw new EncoderException(String.format(Locale.ROOT, "training diverged: loss %s at epoch %d, batch %d"
+                            + " (lower the learning rate, or check the trials for NaN or huge values)", step.loss, epoch + 1, b + 1));
+                }
+                sum += step.loss;
+                if (b == 0) {
+                    state.conflicts.add(step.cosines);
+                }
             }
+            double loss = sum / batches;
+            double score = held.isEmpty() ? -loss : validation.score(held);
+            state.losses.add(loss);
+            state.scores.add(score);
+            if (score > state.bestScore) {
+                state.bestScore = score;
+                state.bestEpoch = epoch;
+                state.best = snapshot();
+            }
+            state.epochsDone = epoch + 1;
+            state.stopped = epoch - state.bestEpoch >= config.patience();
             double elapsed = (System.nanoTime() - start) / 1e9;
-            progress.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d  loss %.4f  validation top-1 %.3f  %.0f s left",
-                    epoch + 1, config.epochs(), losses.get(epoch), score, elapsed / (epoch + 1) * (config.epochs() - epoch - 1)));
-            if (epoch - bestEpoch >= config.patience()) {
+            state.seconds = secondsBefore + elapsed;
+            if (checkpoints != null) {
+                Checkpoint.write(checkpoints, encoder, optimizer, state);
+            }
+            progress.accept(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  validation %s %.3f  %.0f s left",
+                    epoch + 1, config.epochs(), loss, held.isEmpty() ? "-loss" : validation.metric(), score,
+                    elapsed / (epoch + 1 - firstEpoch) * (config.epochs() - epoch - 1)));
+            if (state.stopped) {
                 progress.accept("early stop: no better validation score for " + config.patience() + " epochs");
-                break;
             }
         }
-        restore(best);
-        return new TrainingReport(losses, scores, conflicts, bestEpoch, (System.nanoTime() - start) / 1e9);
+        restore(state.best);
+        encoder.parameters.all().values().forEach(p -> p.setRequiresGradient(true));
+        return new TrainingReport(held.isEmpty() ? "-loss" : validation.metric(), state.losses, state.scores,
+                state.conflicts, state.bestEpoch, secondsBefore + (System.nanoTime() - start) / 1e9);
     }
 
     private record StepResult(double loss, double[][] cosines) {
@@ -103,35 +133,53 @@ public final class Trainer {
                 groups.computeIfAbsent(item[0], k -> new ArrayList<>()).add(item[1]);
             }
             List<Supplier<NDArray>> losses = new ArrayList<>();
-            groups.forEach((s, rows) -> losses.add(() -> groupLoss(scope, train.get(s), rows)
-                    .mul(rows.size() / (float) batch.size())));
+            groups.forEach((s, rows) -> losses.add(() -> {
+                NDArray groupLoss = groupLoss(scope, train.get(s), rows);
+                return groupLoss.mul(SharedEncoder.scalar(groupLoss, rows.size() / (double) batch.size()));
+            }));
+            List<String> trained = parameters.all().keySet().stream().filter(n -> !frozen.contains(n)).toList();
             Map<String, NDArray> gradients;
             double loss = 0;
             double[][] cosines = null;
             if (!perSubject) {
                 loss = backward(() -> losses.stream().map(Supplier::get).reduce(NDArray::add).orElseThrow());
-                gradients = new HashMap<>();
-                parameters.all().forEach((name, p) -> gradients.put(name, p.getGradient()));
+                gradients = gradients(trained);
             } else {
+                // each backward adds to the gradients: a subject's own is the difference from the one before
                 List<Map<String, NDArray>> perGroup = new ArrayList<>();
+                Map<String, NDArray> before = null;
                 for (Supplier<NDArray> groupLoss : losses) {
                     loss += backward(groupLoss);
-                    Map<String, NDArray> grads = new HashMap<>();
-                    parameters.all().forEach((name, p) -> grads.put(name, p.getGradient().duplicate()));
-                    perGroup.add(grads);
+                    Map<String, NDArray> after = gradients(trained);
+                    Map<String, NDArray> own = new HashMap<>();
+                    for (String name : trained) {
+                        own.put(name, before == null ? after.get(name) : after.get(name).sub(before.get(name)));
+                    }
+                    perGroup.add(own);
+                    before = after;
                 }
-                List<String> backbone = backboneNames();
-                cosines = GradientSurgery.cosines(perGroup, backbone);
+                List<String> backbone = trained.stream().filter(n -> n.startsWith("backbone.")).toList();
+                cosines = backbone.isEmpty() ? new double[0][0] : GradientSurgery.cosines(perGroup, backbone);
                 gradients = GradientSurgery.combine(perGroup, backbone, encoder.config.gradientSurgery(), random);
             }
-            optimizer.update(parameters, gradients, frozen, scope);
+            optimizer.update(parameters, gradients, scope);
             return new StepResult(loss, cosines);
         }
     }
 
-    /** Zeroes every gradient, then back-propagates the loss; returns its value. */
+    /** Copies of the current gradients of the named parameters (zeros for any that no backward pass reached). */
+    private Map<String, NDArray> gradients(List<String> names) {
+        Map<String, NDArray> out = new HashMap<>();
+        for (String name : names) {
+            try (NDArray g = encoder.parameters.get(name).getGradient()) {
+                out.put(name, g.duplicate());
+            }
+        }
+        return out;
+    }
+
+    /** Back-propagates the loss into the parameters' gradients; returns its value. */
     private float backward(Supplier<NDArray> loss) {
-        zeroGradients(encoder.parameters);
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray value = loss.get();
             collector.backward(value);
@@ -142,39 +190,29 @@ public final class Trainer {
     private NDArray groupLoss(NDManager scope, TrialSet trials, List<Integer> rows) {
         int n = rows.size();
         float[] x = new float[n * trials.features()];
-        float[] f = new float[n * features.dim()];
         for (int i = 0; i < n; i++) {
             trials.copyRow(rows.get(i), x, i * trials.features());
-            System.arraycopy(features.get(trials.stimuli().get(rows.get(i))), 0, f, i * features.dim(), features.dim());
+        }
+        NDArray features = null;
+        if (targets.hasFeatures()) {
+            int dim = targets.featureDim();
+            float[] f = new float[n * dim];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(targets.features().get(trials.stimuli().get(rows.get(i))), 0, f, i * dim, dim);
+            }
+            features = scope.create(f, new Shape(n, dim));
+        }
+        NDArray oneHot = null;
+        if (targets.hasClasses()) {
+            int classes = targets.classNames().size();
+            float[] h = new float[n * classes];
+            for (int i = 0; i < n; i++) {
+                h[i * classes + targets.classOf(trials.stimuli().get(rows.get(i)))] = 1f;
+            }
+            oneHot = scope.create(h, new Shape(n, classes));
         }
         NDArray input = scope.create(x, new Shape(n, trials.features()));
-        NDArray target = scope.create(f, new Shape(n, features.dim()));
-        return encoder.loss(encoder.backbone(encoder.adapt(trials.subject(), input)), target);
-    }
-
-    /**
-     * Sets every gradient to exactly zero. Overwriting (not multiplying by 0) matters: a parameter
-     * that no backward pass has reached yet holds an uninitialised gradient buffer.
-     */
-    private static void zeroGradients(Parameters parameters) {
-        for (NDArray p : parameters.all().values()) {
-            NDArray g = p.getGradient();
-            g.set(new float[(int) g.size()]);
-        }
-    }
-
-    private List<String> backboneNames() {
-        return encoder.parameters.all().keySet().stream().filter(n -> n.startsWith("block") || n.startsWith("final")).toList();
-    }
-
-    /** Top-1 retrieval of validation trials among the validation stimuli. */
-    double top1(List<TrialSet> validation) {
-        double sum = 0;
-        for (TrialSet v : validation) {
-            List<String> candidates = v.stimuli().stream().distinct().toList();
-            sum += Retrieval.topK(encoder.predict(v), v.stimuli(), features, candidates, 1);
-        }
-        return sum / validation.size();
+        return encoder.loss(encoder.backbone(encoder.adapt(trials.subject(), input)), features, oneHot);
     }
 
     private Map<String, float[]> snapshot() {
@@ -190,7 +228,7 @@ public final class Trainer {
         });
     }
 
-    /** Stores, for every training stimulus, the mean of its trials' shared-space vectors over all subjects. */
+    /** Stores, for every training stimulus, the mean of its trials' adapter outputs over all subjects. */
     public void storePrototypes(List<TrialSet> train) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
@@ -213,5 +251,4 @@ public final class Trainer {
             encoder.prototypes.put(id, mean);
         });
     }
-
 }

@@ -3,14 +3,20 @@ package org.neurodec.encoders;
 import java.util.List;
 
 /**
- * What a training run did, epoch by epoch.
+ * What a training run did, epoch by epoch (a resumed run reports the epochs before it too).
  *
+ * @param metric what the validation scores are: "top-1" retrieval, "AUC" or "balanced accuracy"
  * @param losses mean training loss of each epoch
- * @param validationTop1 top-1 retrieval on the validation trials after each epoch
- * @param conflicts mean pairwise cosine between subjects' backbone gradients, measured on each epoch's first batch
+ * @param validation the validation score after each epoch (minus the loss when there is no validation set)
+ * @param conflicts pairwise cosines between subjects' backbone gradients, measured on each epoch's first batch
  * @param bestEpoch the epoch (0-based) whose weights were kept
- * @param seconds wall time
+ * @param seconds wall time of the epochs run, resumed runs included
  */
-public record TrainingReport(List<Double> losses, List<Double> validationTop1, List<double[][]> conflicts,
+public record TrainingReport(String metric, List<Double> losses, List<Double> validation, List<double[][]> conflicts,
         int bestEpoch, double seconds) {
+
+    /** A run of no epochs. */
+    static TrainingReport empty() {
+        return new TrainingReport("none", List.of(), List.of(), List.of(), -1, 0);
+    }
 }

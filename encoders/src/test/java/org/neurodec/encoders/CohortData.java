@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.neurodec.cohort.Cohort;
 import org.neurodec.cohort.CohortSpec;
 import org.neurodec.ingest.bids.BidsDataset;
+import org.neurodec.preprocess.epochs.EpochSpec;
 import org.neurodec.preprocess.fmri.FmriPipeline;
 import org.neurodec.preprocess.fmri.RunBetas;
 import org.neurodec.subjects.BidsTrials;
@@ -27,6 +28,10 @@ final class CohortData {
     final Cohort cohort;
     final StimulusFeatures features;
     final List<TrialSet> subjects = new ArrayList<>();
+    final List<TrialSet> eeg = new ArrayList<>();
+    final List<List<String>> montages = new ArrayList<>();
+    /** Each stimulus's class: its word category, or "image". */
+    final java.util.Map<String, String> classes = new java.util.LinkedHashMap<>();
     final Set<String> test = new HashSet<>();
     final Set<String> validation = new HashSet<>();
 
@@ -40,6 +45,13 @@ final class CohortData {
             for (Cohort.Subject s : cohort.subjects()) {
                 FmriPipeline pipeline = new FmriPipeline(cohort.mask(s.id()), new RunBetas("lsa", 0.01, "zscore"), true, false);
                 subjects.add(BidsTrials.fmri(dataset, s.id(), pipeline));
+                var epochs = BidsTrials.eeg(dataset, s.id(), EpochSpec.of(-0.1, 0.6).withBaseline(-0.1, 0));
+                eeg.add(epochs.getKey());
+                montages.add(epochs.getValue());
+            }
+            for (int i = 0; i < cohort.stimuli().size(); i++) {
+                String label = cohort.stimuli().label(i);
+                classes.put(cohort.stimuli().ids().get(i), label.isEmpty() ? "image" : label);
             }
             List<String> ids = new ArrayList<>(cohort.stimuli().ids());
             java.util.Collections.shuffle(ids, new java.util.Random(spec.seed()));
@@ -53,15 +65,24 @@ final class CohortData {
 
     /** The trials of subject {@code s} whose stimuli are (or are not) in {@code set}. */
     TrialSet trials(int s, Set<String> set, boolean inSet) {
-        TrialSet all = subjects.get(s);
+        return trials(subjects.get(s), set, inSet);
+    }
+
+    /** The trials of {@code all} whose stimuli are (or are not) in {@code set}. */
+    static TrialSet trials(TrialSet all, Set<String> set, boolean inSet) {
         int[] rows = IntStream.range(0, all.trials()).filter(t -> set.contains(all.stimuli().get(t)) == inSet).toArray();
         return all.select(rows);
     }
 
     /** Training trials: neither test nor validation stimuli. */
     TrialSet train(int s) {
+        return train(subjects.get(s));
+    }
+
+    /** Training trials of {@code all}: neither test nor validation stimuli. */
+    TrialSet train(TrialSet all) {
         Set<String> held = new HashSet<>(test);
         held.addAll(validation);
-        return trials(s, held, false);
+        return trials(all, held, false);
     }
 }

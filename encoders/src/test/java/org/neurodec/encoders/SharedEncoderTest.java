@@ -31,8 +31,8 @@ class SharedEncoderTest {
             validation.add(DATA.trials(s, DATA.validation, true));
             subjects.add(Subject.of(train.get(s), List.of()));
         }
-        SharedEncoder encoder = SharedEncoder.create(config, DATA.features.dim(), subjects, Device.cpu());
-        Trainer trainer = new Trainer(encoder, DATA.features, line -> { });
+        SharedEncoder encoder = SharedEncoder.create(config, Targets.of(DATA.features), subjects, Device.cpu());
+        Trainer trainer = new Trainer(encoder, Targets.of(DATA.features), line -> { });
         trainer.train(train, validation, Set.of());
         trainer.storePrototypes(train);
         return encoder;
@@ -90,7 +90,7 @@ class SharedEncoderTest {
                 Subject subject = new Subject("05k" + k, calibration.modality(), calibration.features(), 1, List.of(), "",
                         List.of(), Map.of());
                 TrialSet renamed = calibration.withSubject(subject.id());
-                NewSubject.adapt(encoder, subject, renamed, DATA.features, 0, line -> { });
+                NewSubject.adapt(encoder, subject, renamed, Targets.of(DATA.features), 0, line -> { });
                 TrialSet testRenamed = test.withSubject(subject.id());
                 float[][] predicted = encoder.predict(testRenamed);
                 sharedTop1[i] = Retrieval.topK(predicted, test.stimuli(), DATA.features, candidates, 1);
@@ -121,10 +121,10 @@ class SharedEncoderTest {
                     .withSubject("05tuned");
             Subject tuned = new Subject("05tuned", calibration.modality(), calibration.features(), 1, List.of(), "", List.of(),
                     Map.of());
-            float[] backboneBefore = encoder.parameters.get("block0.in.weight").toFloatArray();
-            TrainingReport report = NewSubject.adapt(encoder, tuned, calibration, DATA.features, 30, line -> { });
+            float[] backboneBefore = encoder.parameters.get("backbone.block0.in.weight").toFloatArray();
+            TrainingReport report = NewSubject.adapt(encoder, tuned, calibration, Targets.of(DATA.features), 30, line -> { });
             assertEquals(30, report.losses().size());
-            assertArrayEquals(backboneBefore, encoder.parameters.get("block0.in.weight").toFloatArray(), 0f);
+            assertArrayEquals(backboneBefore, encoder.parameters.get("backbone.block0.in.weight").toFloatArray(), 0f);
             double tunedTop1 = Retrieval.topK(encoder.predict(test.withSubject("05tuned")), test.stimuli(), DATA.features,
                     candidates, 1);
             System.out.printf("100 + 30 gradient epochs: top-1 %.3f%n", tunedTop1);
