@@ -1,0 +1,12 @@
+package org.neurodec.decoders;
+
+/** A decoder was given data it cannot use; the message names what was expected and found. */
+public final class DecoderException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** With a message naming the input, what was expected and what was found. */
+    public DecoderException(String message) {
+        super(message);
+    }
+}
