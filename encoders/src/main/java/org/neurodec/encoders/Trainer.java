@@ -143,14 +143,14 @@ public final class Trainer {
             double[][] cosines = null;
             if (!perSubject) {
                 loss = backward(() -> losses.stream().map(Supplier::get).reduce(NDArray::add).orElseThrow());
-                gradients = gradients(trained);
+                gradients = gradients(trained, false);
             } else {
                 // each backward adds to the gradients: a subject's own is the difference from the one before
                 List<Map<String, NDArray>> perGroup = new ArrayList<>();
                 Map<String, NDArray> before = null;
                 for (Supplier<NDArray> groupLoss : losses) {
                     loss += backward(groupLoss);
-                    Map<String, NDArray> after = gradients(trained);
+                    Map<String, NDArray> after = gradients(trained, true);
                     Map<String, NDArray> own = new HashMap<>();
                     for (String name : trained) {
                         own.put(name, before == null ? after.get(name) : after.get(name).sub(before.get(name)));
@@ -167,13 +167,20 @@ public final class Trainer {
         }
     }
 
-    /** Copies of the current gradients of the named parameters (zeros for any that no backward pass reached). */
-    private Map<String, NDArray> gradients(List<String> names) {
+    /**
+     * The current gradients of the named parameters (zeros for any that no backward pass reached);
+     * copies when a later backward pass would add to them before they are used.
+     */
+    private Map<String, NDArray> gradients(List<String> names, boolean copy) {
         Map<String, NDArray> out = new HashMap<>();
         for (String name : names) {
-            try (NDArray g = encoder.parameters.get(name).getGradient()) {
-                out.put(name, g.duplicate());
+            NDArray g = encoder.parameters.get(name).getGradient();
+            if (copy) {
+                NDArray own = g.duplicate();
+                g.close();
+                g = own;
             }
+            out.put(name, g);
         }
         return out;
     }
