@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ public final class N170Transfer {
 
     private static final List<String> SUBJECTS = List.of("1", "2", "3", "11");
     private static final double[] FRACTIONS = {0.1, 0.25, 0.5};
+    private static final List<String> MUSE = List.of("TP9", "AF7", "AF8", "TP10");
 
     private N170Transfer() {
     }
@@ -75,9 +77,9 @@ public final class N170Transfer {
                     others.add(t);
                     int[] order = shuffled(t.trials(), 7);
                     int cut = t.trials() * 85 / 100;
-                    train.add(t.select(java.util.Arrays.copyOfRange(order, 0, cut)));
-                    validation.add(t.select(java.util.Arrays.copyOfRange(order, cut, order.length)));
-                    subjects.add(Subject.of(t, List.of("TP9", "AF7", "AF8", "TP10")));
+                    train.add(t.select(Arrays.copyOfRange(order, 0, cut)));
+                    validation.add(t.select(Arrays.copyOfRange(order, cut, order.length)));
+                    subjects.add(Subject.of(t, MUSE));
                 }
             }
             EncoderConfig config = EncoderConfig.defaults().withShape(32, 1, 64).withConv(new EncoderConfig.Conv(8, 2, 9, 8, 4))
@@ -96,9 +98,9 @@ public final class N170Transfer {
                         int[] order = shuffled(left.trials(), 100 + r);
                         int k = (int) Math.round(fraction * left.trials());
                         String id = left.subject() + "k" + k + "r" + r;
-                        TrialSet calibration = left.select(java.util.Arrays.copyOfRange(order, 0, k)).withSubject(id);
-                        TrialSet test = left.select(java.util.Arrays.copyOfRange(order, k, order.length)).withSubject(id);
-                        NewSubject.adapt(encoder, Subject.of(calibration, List.of("TP9", "AF7", "AF8", "TP10")), calibration,
+                        TrialSet calibration = left.select(Arrays.copyOfRange(order, 0, k)).withSubject(id);
+                        TrialSet test = left.select(Arrays.copyOfRange(order, k, order.length)).withSubject(id);
+                        NewSubject.adapt(encoder, Subject.of(calibration, MUSE), calibration,
                                 targets, 20, line -> { });
                         float[][] p = encoder.classProbabilities(test);
                         double[] face = new double[p.length];
