@@ -30,6 +30,7 @@ import org.neurodec.preprocess.pipeline.Pipeline;
 import org.neurodec.preprocess.pipeline.Steps;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
+import org.neurodec.subjects.adapters.Recentering;
 
 /**
  * Leave-one-subject-out transfer on eeg-notebooks' N170 recordings (faces vs houses, Muse headband):
@@ -38,7 +39,10 @@ import org.neurodec.subjects.TrialSet;
  * of the left-out subject's trials (closed form, then gradient steps) and scored by AUC on the rest;
  * beside it, shrinkage LDA on 32 Hz samples trained on the same k trials (subject only), on the other
  * subjects (pooled), and within the subject by 5-fold cross-validation.
- * Usage: {@code N170Transfer DATA_DIR [repeats]}.
+ * With {@code recenter}, every subject's trials are first re-centred (Euclidean alignment: whitened by
+ * the inverse square root of their mean covariance); a left-out subject's reference comes from its
+ * calibration trials only, and for the pooled column from all its trials, labels unused.
+ * Usage: {@code N170Transfer DATA_DIR [repeats] [recenter]}.
  */
 public final class N170Transfer {
 
@@ -53,6 +57,7 @@ public final class N170Transfer {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : "../shared/data").resolve("real/eegnb-n170");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean recenter = args.length > 2 && args[2].equals("recenter");
         List<TrialSet> all = new ArrayList<>();
         for (String s : SUBJECTS) {
             all.add(load(root.resolve("subject" + s), "s" + s));
@@ -62,7 +67,7 @@ public final class N170Transfer {
         Targets targets = Targets.classes(Map.of("face", "face", "house", "house"));
         System.out.printf("%-8s %-10s %-10s", "left out", "within", "pooled");
         for (double f : FRACTIONS) {
-            System.out.printf(Locale.ROOT, " | k=%2.0f%% adapter  LDA(k)", 100 * f);
+            System.out.printf(Locale.ROOT, " | k=%2.0f%% adapter  +LDA  LDA(k)", 100 * f);
         }
         System.out.println();
         for (int l = 0; l < all.size(); l++) {
@@ -73,7 +78,7 @@ public final class N170Transfer {
             List<TrialSet> others = new ArrayList<>();
             for (int o = 0; o < all.size(); o++) {
                 if (o != l) {
-                    TrialSet t = all.get(o);
+                    TrialSet t = recenter ? recenter(all.get(o), all.get(o)) : all.get(o);
                     others.add(t);
                     int[] order = shuffled(t.trials(), 7);
                     int cut = t.trials() * 85 / 100;
@@ -85,14 +90,17 @@ public final class N170Transfer {
             EncoderConfig config = EncoderConfig.defaults().withShape(32, 1, 64).withConv(new EncoderConfig.Conv(8, 2, 9, 8, 4))
                     .withTraining(1e-3, 32, 10).withEpochs(40);
             double within = withinSubject(left, 5);
-            double pooled = auc(lda(concat(others)), left);
+            double pooled = auc(lda(concat(others)), recenter ? recenter(left, left) : left);
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-8s %-10.3f %-10.3f", left.subject(), within, pooled));
             try (SharedEncoder encoder = SharedEncoder.create(config, targets, subjects, Device.cpu())) {
                 Trainer trainer = new Trainer(encoder, targets, line -> { });
-                trainer.train(train, validation, Set.of());
+                var report = trainer.train(train, validation, Set.of());
                 trainer.storePrototypes(train);
+                System.out.printf(Locale.ROOT, "backbone without %s: best validation AUC %.3f at epoch %d%n", left.subject(),
+                        report.validation().get(report.bestEpoch()), report.bestEpoch() + 1);
                 for (double fraction : FRACTIONS) {
                     double adapter = 0;
+                    double readout = 0;
                     double ldaOnly = 0;
                     for (int r = 0; r < repeats; r++) {
                         int[] order = shuffled(left.trials(), 100 + r);
@@ -100,6 +108,10 @@ public final class N170Transfer {
                         String id = left.subject() + "k" + k + "r" + r;
                         TrialSet calibration = left.select(Arrays.copyOfRange(order, 0, k)).withSubject(id);
                         TrialSet test = left.select(Arrays.copyOfRange(order, k, order.length)).withSubject(id);
+                        if (recenter) {
+                            test = recenter(test, calibration);
+                            calibration = recenter(calibration, calibration);
+                        }
                         NewSubject.adapt(encoder, Subject.of(calibration, MUSE), calibration,
                                 targets, 20, line -> { });
                         float[][] p = encoder.classProbabilities(test);
@@ -108,9 +120,11 @@ public final class N170Transfer {
                             face[i] = p[i][0];
                         }
                         adapter += ClassMetrics.auc(face, isFace(test)) / repeats;
+                        ShrinkageLda own = ShrinkageLda.fit(toDouble(encoder.embed(calibration)), labels(calibration), 2);
+                        readout += ClassMetrics.auc(own.decision(toDouble(encoder.embed(test))), isFace(test)) / repeats;
                         ldaOnly += auc(lda(calibration), test) / repeats;
                     }
-                    row.append(String.format(Locale.ROOT, " | %12.3f  %6.3f", adapter, ldaOnly));
+                    row.append(String.format(Locale.ROOT, " | %12.3f %5.3f %6.3f", adapter, readout, ldaOnly));
                 }
             }
             System.out.println(row);
@@ -155,6 +169,39 @@ public final class N170Transfer {
         return TrialSet.wrapEeg(id, channels, times, values, labels);
     }
 
+    /**
+     * {@code t}'s trials whitened by the inverse square root of {@code reference}'s mean trial covariance,
+     * then scaled by 1e-6 so that the encoder's µV input scaling leaves them near unit variance.
+     */
+    static TrialSet recenter(TrialSet t, TrialSet reference) {
+        List<double[][]> trials = new ArrayList<>();
+        for (int i = 0; i < reference.trials(); i++) {
+            trials.add(matrix(reference, i));
+        }
+        Recentering r = Recentering.fit(trials, Recentering.Mean.EUCLIDEAN, 0.0);
+        float[] values = new float[t.trials() * t.features()];
+        for (int i = 0; i < t.trials(); i++) {
+            double[][] w = r.apply(matrix(t, i));
+            for (int c = 0; c < t.channels(); c++) {
+                for (int s = 0; s < t.times(); s++) {
+                    values[i * t.features() + c * t.times() + s] = (float) (1e-6 * w[c][s]);
+                }
+            }
+        }
+        return TrialSet.wrapEeg(t.subject(), t.channels(), t.times(), values, t.stimuli());
+    }
+
+    private static double[][] matrix(TrialSet t, int trial) {
+        float[] row = t.row(trial);
+        double[][] m = new double[t.channels()][t.times()];
+        for (int c = 0; c < t.channels(); c++) {
+            for (int s = 0; s < t.times(); s++) {
+                m[c][s] = row[c * t.times() + s];
+            }
+        }
+        return m;
+    }
+
     static int[] shuffled(int n, long seed) {
         List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         Collections.shuffle(order, new Random(seed));
@@ -185,12 +232,28 @@ public final class N170Transfer {
     }
 
     static ShrinkageLda lda(TrialSet t) {
+        return ShrinkageLda.fit(features32(t), labels(t), 2);
+    }
+
+    /** 1 for a face, 0 for a house. */
+    static int[] labels(TrialSet t) {
         boolean[] face = isFace(t);
         int[] y = new int[face.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = face[i] ? 1 : 0;
         }
-        return ShrinkageLda.fit(features32(t), y, 2);
+        return y;
+    }
+
+    static double[][] toDouble(float[][] x) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                out[i][j] = x[i][j];
+            }
+        }
+        return out;
     }
 
     static double auc(ShrinkageLda model, TrialSet t) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Decode what a person saw or read from fMRI and EEG recordings.",
-        subcommands = {InspectCommand.class, PreprocessCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, PreprocessCommand.class, CohortCommand.class, TrainCommand.class, AdaptCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +30,9 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IngestException || e instanceof org.neurodec.preprocess.PreprocessException) {
+            if (e instanceof IngestException || e instanceof org.neurodec.preprocess.PreprocessException
+                    || e instanceof org.neurodec.subjects.SubjectsException || e instanceof org.neurodec.encoders.EncoderException
+                    || e instanceof java.io.UncheckedIOException) {
                 commandLine.getErr().println("neurodec: " + e.getMessage());
                 return 1;
             }

@@ -134,7 +134,7 @@ public final class Stimuli {
 
     /** Writes images, word files, {@code stimuli.tsv} and {@code features.csv} into {@code folder}. */
     public void write(Path folder) {
-        StringBuilder table = new StringBuilder("stimulus_id\tkind\tcategory\tstim_file\n");
+        StringBuilder table = new StringBuilder("stimulus_id\tkind\tcategory\tclass\tstim_file\n");
         StringBuilder csv = new StringBuilder("stimulus_id");
         for (int k = 0; k < features[0].length; k++) {
             csv.append(",f").append(k);
@@ -149,7 +149,8 @@ public final class Stimuli {
                 Texts.write(file, ids.get(i) + "\n");
             }
             table.append(ids.get(i)).append('\t').append(kind(i)).append('\t')
-                    .append(label(i).isEmpty() ? "n/a" : label(i)).append('\t').append(file(i)).append('\n');
+                    .append(label(i).isEmpty() ? "n/a" : label(i)).append('\t')
+                    .append(label(i).isEmpty() ? kind(i) : label(i)).append('\t').append(file(i)).append('\n');
             csv.append(ids.get(i));
             for (double f : features[i]) {
                 csv.append(',').append((float) f);

@@ -149,6 +149,11 @@ public final class SharedEncoder implements AutoCloseable {
         return "adapter." + subject + ".bias";
     }
 
+    /** The device the parameters live on. */
+    public Device device() {
+        return manager.getDevice();
+    }
+
     /** The device named by {@code auto}, {@code cpu} or {@code gpu}. */
     public static Device device(String choice) {
         Engine engine = Engine.getEngine("PyTorch");
@@ -261,6 +266,11 @@ public final class SharedEncoder implements AutoCloseable {
             throw new EncoderException("this model has no classifier (it was trained on stimulus features only)");
         }
         return evaluate(trials, layout.classes().size(), h -> logits(backbone(h)).softmax(1));
+    }
+
+    /** Each trial through its subject's adapter and the shared backbone: trials × d, the input of every head. */
+    public float[][] embed(TrialSet trials) {
+        return evaluate(trials, config.sharedDim(), this::backbone);
     }
 
     /** Each trial through its subject's adapter, flattened: trials × d (fMRI) or trials × (times × channels) (EEG). */

@@ -32,6 +32,39 @@ public final class Targets {
         return new Targets(null, List.of(), Map.of()).withClasses(classOf);
     }
 
+    /**
+     * The class of each stimulus from a table with a header row ({@code .tsv} tab-separated, else
+     * comma-separated): the {@code stimulus_id} column and the column named {@code column}.
+     */
+    public static Map<String, String> readClassTable(java.nio.file.Path file, String column) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new EncoderException(file + ": cannot read the stimulus classes: " + e.getMessage(), e);
+        }
+        String separator = file.toString().endsWith(".tsv") ? "\t" : ",";
+        List<String> header = lines.isEmpty() ? List.of() : List.of(lines.get(0).split(separator, -1));
+        int id = header.indexOf("stimulus_id");
+        int value = header.indexOf(column);
+        if (id < 0 || value < 0) {
+            throw new EncoderException(file + ": header: expected columns 'stimulus_id' and '" + column + "', found " + header);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] cells = lines.get(i).split(separator, -1);
+            if (cells.length != header.size()) {
+                throw new EncoderException(file + ": line " + (i + 1) + ": expected " + header.size() + " cells, found "
+                        + cells.length);
+            }
+            out.put(cells[id], cells[value]);
+        }
+        return out;
+    }
+
     /** These targets with class targets added. */
     public Targets withClasses(Map<String, String> stimulusClass) {
         if (stimulusClass.isEmpty()) {

@@ -54,6 +54,11 @@ public final class BidsTrials {
         return TrialSet.wrapFmri(subject, voxels, values, stimuli);
     }
 
+    /** The registry entry of {@code trials} taken through {@code pipeline}: its mask file and that file's affine. */
+    public static Subject fmriSubject(TrialSet trials, FmriPipeline pipeline) {
+        return Subject.fmri(trials, pipeline.mask().toString(), NiftiImage.open(pipeline.mask()).header().affine());
+    }
+
     /** Epochs of every EEG recording of {@code subject} around its stimulus events, with the channel names. */
     public static Map.Entry<TrialSet, List<String>> eeg(BidsDataset dataset, String subject, EpochSpec spec) {
         List<Epochs> parts = new ArrayList<>();

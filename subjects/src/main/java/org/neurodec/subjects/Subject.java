@@ -39,4 +39,16 @@ public record Subject(String id, Modality modality, int features, int times, Lis
         return new Subject(trials.subject(), trials.modality(), trials.channels(), trials.times(),
                 trials.modality() == Modality.EEG ? channelNames : List.of(), "", List.of(), Map.of());
     }
+
+    /** The fMRI subject of {@code trials}, recording the mask file its voxels came from and the mask's affine. */
+    public static Subject fmri(TrialSet trials, String mask, double[][] affine) {
+        List<List<Double>> rows = java.util.Arrays.stream(affine)
+                .map(r -> java.util.Arrays.stream(r).boxed().toList()).toList();
+        return new Subject(trials.subject(), Modality.FMRI, trials.channels(), 1, List.of(), mask, rows, Map.of());
+    }
+
+    /** This subject with other named splits of its stimulus ids. */
+    public Subject withSplits(Map<String, List<String>> value) {
+        return new Subject(id, modality, features, times, channels, mask, affine, value);
+    }
 }

@@ -1,0 +1,96 @@
+package org.neurodec.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.neurodec.cohort.Cohort;
+import org.neurodec.cohort.CohortSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code neurodec cohort OUT}: the seeded synthetic cohort, written as a BIDS dataset. */
+@Command(name = "cohort", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generate a synthetic cohort with known truth: subjects who saw the same images (PNG) and words,",
+            "each with an fMRI session (NIfTI runs, events.tsv, a voxel mask) and an EEG session (EDF) of their own",
+            "size, montage and response mapping. stimuli/features.csv holds the stimulus features and",
+            "stimuli/stimuli.tsv each stimulus's class; cohort.json records the spec and what was drawn."})
+final class CohortCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OUT", description = "the folder to create (it must not exist)")
+    private Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of everything drawn (default: the default cohort's)")
+    private Long seed;
+
+    @Option(names = "--subjects", paramLabel = "N", description = "how many subjects (default: 5)")
+    private Integer subjects;
+
+    @Option(names = "--inconsistent", paramLabel = "N",
+            description = "make subject N (1-based) respond through a code of its own, unlike the others")
+    private Integer inconsistent;
+
+    @Option(names = "--images", paramLabel = "N", description = "how many images (default: 100)")
+    private Integer images;
+
+    @Option(names = "--snr", split = ",", paramLabel = "FMRI,EEG", description = "signal-to-noise ratios (default: 2,1)")
+    private double[] snr;
+
+    @Override
+    public Integer call() throws IOException {
+        if (Files.exists(out)) {
+            throw new ParameterException(spec.commandLine(), out + ": expected a folder that does not exist yet, found one");
+        }
+        CohortSpec c;
+        try {
+            c = cohortSpec();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path target = out.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        try {
+            Cohort cohort = Cohort.generate(c, temporary);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("%d subjects, %d stimuli written to %s%n", cohort.subjects().size(), cohort.stimuli().size(), out);
+            stdout.flush();
+        } finally {
+            if (Files.exists(temporary)) {
+                try (var paths = Files.walk(temporary)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The default cohort with the options given. */
+    private CohortSpec cohortSpec() {
+        CohortSpec c = CohortSpec.defaults();
+        if (seed != null) {
+            c = c.withSeed(seed);
+        }
+        c = c.withSubjects(subjects == null ? c.subjects() : subjects, inconsistent == null ? -1 : inconsistent - 1);
+        if (images != null) {
+            c = c.withStimuli(images, c.wordCategories(), c.wordsPerCategory());
+        }
+        if (snr != null) {
+            if (snr.length != 2) {
+                throw new IllegalArgumentException("--snr: expected FMRI,EEG, found " + snr.length + " numbers");
+            }
+            c = c.withSnr(snr[0], snr[1]);
+        }
+        return c;
+    }
+}

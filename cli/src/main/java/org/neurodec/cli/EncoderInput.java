@@ -1,0 +1,186 @@
+package org.neurodec.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurodec.encoders.EncoderException;
+import org.neurodec.encoders.StimulusFeatures;
+import org.neurodec.encoders.Targets;
+import org.neurodec.ingest.bids.BidsDataset;
+import org.neurodec.ingest.eeg.ChannelType;
+import org.neurodec.preprocess.epochs.EpochSpec;
+import org.neurodec.preprocess.fmri.FmriPipeline;
+import org.neurodec.preprocess.fmri.RunBetas;
+import org.neurodec.subjects.BidsTrials;
+import org.neurodec.subjects.Modality;
+import org.neurodec.subjects.Subject;
+import org.neurodec.subjects.TrialSet;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The options {@code train} and {@code adapt} share: where a subject's trials come from (a BIDS
+ * dataset; fMRI runs through single-trial betas inside a mask, EEG cut into epochs around stimulus
+ * events) and what the encoder learns from each trial's stimulus id (features, classes or both).
+ */
+final class EncoderInput {
+
+    @Option(names = "--bids", required = true, paramLabel = "ROOT", description = "the BIDS dataset's root folder")
+    Path root;
+
+    @Option(names = "--modality", defaultValue = "fmri", paramLabel = "fmri|eeg",
+            description = "which recordings to read (default: ${DEFAULT-VALUE})")
+    String modality;
+
+    @Option(names = "--mask", defaultValue = "derivatives/masks/sub-{subject}_mask.nii.gz", paramLabel = "PATTERN",
+            description = "fMRI: each subject's mask image, relative to ROOT; {subject} is replaced by the subject's"
+                    + " label (default: ${DEFAULT-VALUE})")
+    String mask;
+
+    @Option(names = "--betas", defaultValue = "lsa", paramLabel = "lsa|lss",
+            description = "fMRI: single-trial estimates, least squares all or separate (default: ${DEFAULT-VALUE})")
+    String betas;
+
+    @Option(names = "--high-pass", defaultValue = "0.01", paramLabel = "HZ",
+            description = "fMRI: cosine drift regressors below this frequency (default: ${DEFAULT-VALUE})")
+    double highPass;
+
+    @Option(names = "--window", defaultValue = "-0.1,0.6", split = ",", paramLabel = "TMIN,TMAX",
+            description = "EEG: epoch from TMIN to TMAX seconds around each stimulus (default: ${DEFAULT-VALUE})")
+    double[] window;
+
+    @Option(names = "--no-baseline", description = "EEG: keep epochs as recorded (default: subtract the mean before 0 s)")
+    boolean noBaseline;
+
+    @Option(names = "--reject", paramLabel = "MICROVOLTS",
+            description = "EEG: drop epochs whose EEG peak-to-peak amplitude exceeds this")
+    Double reject;
+
+    @Option(names = "--decimate", defaultValue = "1", paramLabel = "N",
+            description = "EEG: keep every Nth sample of each epoch (default: ${DEFAULT-VALUE})")
+    int decimate;
+
+    @Option(names = "--features", paramLabel = "CSV",
+            description = "stimulus features (stimulus_id,f0,f1,...): the contrastive and regression targets")
+    Path features;
+
+    @Option(names = "--classes", paramLabel = "TABLE",
+            description = "stimulus classes: a .tsv or .csv with a stimulus_id column and the class column")
+    Path classes;
+
+    @Option(names = "--class-column", defaultValue = "class", paramLabel = "NAME",
+            description = "the class column of --classes (default: ${DEFAULT-VALUE})")
+    String classColumn;
+
+    @Option(names = "--stimulus-classes",
+            description = "each stimulus id is its own class (for example face and house events)")
+    boolean stimulusClasses;
+
+    /** The chosen modality. */
+    Modality modality() {
+        return switch (modality.toLowerCase(java.util.Locale.ROOT)) {
+            case "fmri" -> Modality.FMRI;
+            case "eeg" -> Modality.EEG;
+            default -> throw new ParameterException(new picocli.CommandLine(this), "--modality: expected fmri or eeg, found "
+                    + modality);
+        };
+    }
+
+    /** The dataset, opened once. */
+    BidsDataset dataset() {
+        checkTargets();
+        if (!Files.isDirectory(root)) {
+            throw new EncoderException("--bids " + root + ": expected a BIDS dataset folder, found "
+                    + (Files.exists(root) ? "a file" : "nothing"));
+        }
+        return BidsDataset.open(root);
+    }
+
+    /** Checks, before any data is read, that targets are given and their files exist. */
+    void checkTargets() {
+        if (features == null && classes == null && !stimulusClasses) {
+            throw new EncoderException("no targets: give --features, --classes or --stimulus-classes");
+        }
+        if (classes != null && stimulusClasses) {
+            throw new EncoderException("--classes and --stimulus-classes: expected one of them, found both");
+        }
+        for (Path file : java.util.Arrays.asList(features, classes)) {
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new EncoderException((file == features ? "--features " : "--classes ") + file
+                        + ": expected a readable file, found none");
+            }
+        }
+    }
+
+    /**
+     * The targets from {@code --features}, {@code --classes} and {@code --stimulus-classes};
+     * {@code stimuli} are the stimulus ids of the trials (used by {@code --stimulus-classes}).
+     */
+    Targets targets(List<String> stimuli) {
+        checkTargets();
+        Targets targets = features == null ? null : Targets.of(StimulusFeatures.readCsv(features));
+        Map<String, String> classOf = new LinkedHashMap<>();
+        if (classes != null) {
+            classOf.putAll(Targets.readClassTable(classes, classColumn));
+        } else if (stimulusClasses) {
+            stimuli.forEach(s -> classOf.put(s, s));
+        }
+        if (classOf.isEmpty()) {
+            return targets;
+        }
+        return targets == null ? Targets.classes(classOf) : targets.withClasses(classOf);
+    }
+
+    /** One subject's trials with its registry entry (mask and affine, or montage). */
+    Map.Entry<TrialSet, Subject> load(BidsDataset dataset, String subject) {
+        if (modality() == Modality.FMRI) {
+            Path maskFile = root.resolve(mask.replace("{subject}", subject));
+            if (!Files.isRegularFile(maskFile)) {
+                throw new EncoderException("subject " + subject + ": --mask: expected a mask image at " + maskFile
+                        + ", found none");
+            }
+            FmriPipeline pipeline = new FmriPipeline(maskFile, new RunBetas(betas, highPass, "zscore"), true, false);
+            TrialSet trials = BidsTrials.fmri(dataset, subject, pipeline);
+            return Map.entry(trials, BidsTrials.fmriSubject(trials, pipeline));
+        }
+        if (window.length != 2 || window[1] <= window[0]) {
+            throw new EncoderException("--window: expected TMIN,TMAX with TMIN < TMAX, found " + java.util.Arrays.toString(window));
+        }
+        EpochSpec spec = EpochSpec.of(window[0], window[1]);
+        if (!noBaseline && window[0] < 0) {
+            spec = spec.withBaseline(window[0], 0);
+        }
+        if (reject != null) {
+            spec = spec.rejecting(ChannelType.EEG, reject * 1e-6);
+        }
+        if (decimate > 1) {
+            spec = spec.decimatedBy(decimate);
+        }
+        Map.Entry<TrialSet, List<String>> epochs = BidsTrials.eeg(dataset, subject, spec);
+        return Map.entry(epochs.getKey(), Subject.of(epochs.getKey(), epochs.getValue()));
+    }
+
+    /** What was read and how, for a model's provenance. */
+    Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("bids", root.toAbsolutePath().normalize().toString());
+        p.put("modality", modality().name().toLowerCase(java.util.Locale.ROOT));
+        if (modality() == Modality.FMRI) {
+            p.put("mask", mask);
+            p.put("betas", betas);
+            p.put("high_pass_hz", highPass);
+        } else {
+            p.put("window_s", List.of(window[0], window[1]));
+            p.put("baseline", !noBaseline && window[0] < 0);
+            p.put("reject_uv", reject);
+            p.put("decimate", decimate);
+        }
+        p.put("features", features == null ? null : Provenance.file(features));
+        p.put("classes", classes == null ? null : Provenance.file(classes));
+        p.put("class_column", classes == null ? null : classColumn);
+        p.put("stimulus_classes", stimulusClasses);
+        return p;
+    }
+}

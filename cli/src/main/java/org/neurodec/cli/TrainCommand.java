@@ -1,0 +1,158 @@
+package org.neurodec.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.neurodec.encoders.EncoderConfig;
+import org.neurodec.encoders.EncoderException;
+import org.neurodec.encoders.Evaluation;
+import org.neurodec.encoders.ModelFolder;
+import org.neurodec.encoders.SharedEncoder;
+import org.neurodec.encoders.Targets;
+import org.neurodec.encoders.Trainer;
+import org.neurodec.encoders.TrainingReport;
+import org.neurodec.ingest.bids.BidsDataset;
+import org.neurodec.subjects.Subject;
+import org.neurodec.subjects.TrialSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code neurodec train}: one shared encoder with an adapter per subject, trained on a BIDS dataset. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a shared cross-subject encoder: an adapter per subject into a shared space, one backbone,",
+            "and heads for the targets given (contrastive and regression for --features, a classifier for classes).",
+            "Trials are split into train, validation (early stopping) and test parts: by stimulus when there are",
+            "features (test stimuli are never trained on), else by trial. Prints each subject's test scores with",
+            "chance and writes the model folder (architecture, subjects, provenance, parameters) atomically."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private EncoderInput input;
+
+    @Option(names = "--subjects", split = ",", paramLabel = "ID,...",
+            description = "subjects to train on (default: every subject with recordings of the modality)")
+    private List<String> subjects;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "the model folder to write")
+    private Path out;
+
+    @Mixin
+    private TrainingOptions training;
+
+    @Option(names = "--test-fraction", defaultValue = "0.2", paramLabel = "F",
+            description = "share of stimuli (or trials) held out for the test scores (default: ${DEFAULT-VALUE})")
+    private double testFraction;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.1", paramLabel = "F",
+            description = "share held out to pick the best epoch (default: ${DEFAULT-VALUE})")
+    private double validationFraction;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "rewrite a resumable checkpoint in DIR after every epoch")
+    private Path checkpoint;
+
+    @Option(names = "--resume", description = "continue from the checkpoint in --checkpoint when there is one")
+    private boolean resume;
+
+    @Override
+    public Integer call() {
+        if (resume && checkpoint == null) {
+            throw new EncoderException("--resume: expected --checkpoint DIR to resume from, found none");
+        }
+        if (testFraction < 0 || validationFraction <= 0 || testFraction + validationFraction >= 1) {
+            throw new EncoderException("--test-fraction and --validation-fraction: expected 0 <= test, 0 < validation and"
+                    + " test + validation < 1, found " + testFraction + " and " + validationFraction);
+        }
+        ai.djl.Device device = SharedEncoder.device(training.device);
+        PrintWriter err = spec.commandLine().getErr();
+        BidsDataset dataset = input.dataset();
+        List<String> ids = subjects != null ? subjects : withModality(dataset);
+        List<TrialSet> all = new ArrayList<>();
+        List<Subject> entries = new ArrayList<>();
+        List<String> stimuli = new ArrayList<>();
+        for (String id : ids) {
+            err.println("reading sub-" + id + " ...");
+            err.flush();
+            Map.Entry<TrialSet, Subject> loaded = input.load(dataset, id);
+            all.add(loaded.getKey());
+            entries.add(loaded.getValue());
+            stimuli.addAll(loaded.getKey().stimuli());
+        }
+        Targets targets = input.targets(stimuli);
+        Splits splits = targets.hasFeatures()
+                ? Splits.byStimulus(stimuli, testFraction, validationFraction, training.seed)
+                : Splits.byTrial(testFraction, validationFraction, training.seed);
+        List<TrialSet> train = new ArrayList<>();
+        List<TrialSet> validation = new ArrayList<>();
+        for (int s = 0; s < all.size(); s++) {
+            train.add(splits.part(all.get(s), "train"));
+            validation.add(splits.part(all.get(s), "validation"));
+            entries.set(s, entries.get(s).withSplits(splits.registryEntry(all.get(s))));
+        }
+        EncoderConfig config = training.config();
+        try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
+            err.printf("training on %s: %d subjects, %d trials, %d parameters%n", encoder.device(), all.size(),
+                    train.stream().mapToInt(TrialSet::trials).sum(), encoder.parameterCount());
+            Trainer trainer = new Trainer(encoder, targets, line -> {
+                err.println(line);
+                err.flush();
+            });
+            if (checkpoint != null) {
+                trainer.checkpoints(checkpoint, resume);
+            }
+            TrainingReport report = trainer.train(train, validation, Set.of());
+            trainer.storePrototypes(train);
+            List<Evaluation> scores = new ArrayList<>();
+            for (TrialSet subject : all) {
+                TrialSet test = splits.part(subject, "test");
+                if (test.trials() > 0) {
+                    scores.add(Evaluation.of(encoder, targets, test));
+                }
+            }
+            Map<String, Object> provenance = Provenance.command("train", spec.commandLine().getParseResult().originalArgs()
+                    .toArray(String[]::new));
+            provenance.put("input", input.provenance());
+            provenance.put("split", splits.provenance());
+            provenance.put("training", summary(report));
+            provenance.put("test", scores);
+            ModelFolder.save(encoder, out, provenance);
+            PrintWriter stdout = spec.commandLine().getOut();
+            EvaluationTable.print(scores, stdout);
+            stdout.println("model written to " + out);
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    private List<String> withModality(BidsDataset dataset) {
+        String datatype = input.modality() == org.neurodec.subjects.Modality.FMRI ? "func" : "eeg";
+        List<String> found = dataset.subjects().stream()
+                .filter(s -> dataset.recordings(s).stream().anyMatch(r -> r.datatype().equals(datatype))).toList();
+        if (found.isEmpty()) {
+            throw new EncoderException(dataset.root() + ": expected subjects with " + datatype + " recordings, found none");
+        }
+        return found;
+    }
+
+    static Map<String, Object> summary(TrainingReport report) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("metric", report.metric());
+        p.put("epochs", report.losses().size());
+        p.put("best_epoch", report.bestEpoch() + 1);
+        p.put("losses", report.losses());
+        p.put("validation", report.validation());
+        p.put("seconds", report.seconds());
+        return p;
+    }
+}
