@@ -9,4 +9,9 @@ public final class DecoderException extends RuntimeException {
     public DecoderException(String message) {
         super(message);
     }
+
+    /** With a message and the failure that caused it. */
+    public DecoderException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -25,6 +25,18 @@ public final class ShrinkageLda {
 
     /** Fits trials × features {@code x} with class labels {@code y} in 0..classes-1 (every class present). */
     public static ShrinkageLda fit(double[][] x, int[] y, int classes) {
+        return fit(x, y, classes, true);
+    }
+
+    /**
+     * The same model with the empirical (maximum likelihood) class covariances, not shrunk: for few
+     * features and many trials, as scikit-learn's default {@code LinearDiscriminantAnalysis()}.
+     */
+    public static ShrinkageLda fitEmpirical(double[][] x, int[] y, int classes) {
+        return fit(x, y, classes, false);
+    }
+
+    private static ShrinkageLda fit(double[][] x, int[] y, int classes, boolean shrink) {
         int n = x.length;
         int p = x[0].length;
         double[][] means = new double[classes][p];
@@ -51,7 +63,7 @@ public final class ShrinkageLda {
                     xk[r++] = x[i];
                 }
             }
-            double[][] ck = shrunkCovariance(xk);
+            double[][] ck = shrink ? shrunkCovariance(xk) : empiricalCovariance(xk);
             double prior = counts[k] / (double) n;
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b < p; b++) {
@@ -72,6 +84,27 @@ public final class ShrinkageLda {
             intercept[k] = -0.5 * quad + Math.log(counts[k] / (double) n);
         }
         return new ShrinkageLda(coef, intercept);
+    }
+
+    /** The maximum likelihood covariance (mean-centred, divided by n). */
+    static double[][] empiricalCovariance(double[][] x) {
+        int n = x.length;
+        int p = x[0].length;
+        double[] mean = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        double[][] out = new double[p][p];
+        for (double[] row : x) {
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    out[a][b] += (row[a] - mean[a]) * (row[b] - mean[b]) / n;
+                }
+            }
+        }
+        return out;
     }
 
     /**
