@@ -1,0 +1,174 @@
+package org.neurodec.decoders;
+
+import org.neurodec.encoders.ClassMetrics;
+
+/**
+ * The metrics papers report, each as a {@link Significance.TrialMetric} with its chance level, so that
+ * every score comes with a bootstrap interval and a permutation p-value.
+ */
+public final class Metrics {
+
+    private Metrics() {
+    }
+
+    /** The fraction of trials whose predicted class is the true one; chance is the largest class's share. */
+    public static Significance.Score accuracy(int[] truth, int[] predicted, int resamples, long seed) {
+        check(truth.length, predicted.length, "accuracy");
+        int[] counts = new int[max(truth) + 1];
+        for (int t : truth) {
+            counts[t]++;
+        }
+        double chance = java.util.Arrays.stream(counts).max().orElse(0) / (double) truth.length;
+        return Significance.of("accuracy", chance, truth.length, (rows, pair) -> {
+            int right = 0;
+            for (int row : rows) {
+                right += predicted[row] == truth[pair[row]] ? 1 : 0;
+            }
+            return right / (double) rows.length;
+        }, resamples, seed);
+    }
+
+    /** The mean of the per-class recalls over the classes present; chance is 1 / classes. */
+    public static Significance.Score balancedAccuracy(int[] truth, int[] predicted, int classes, int resamples, long seed) {
+        check(truth.length, predicted.length, "balanced accuracy");
+        return Significance.of("balanced accuracy", 1.0 / classes, truth.length, (rows, pair) -> {
+            int[] t = new int[rows.length];
+            int[] p = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                t[i] = truth[pair[rows[i]]];
+                p[i] = predicted[rows[i]];
+            }
+            return ClassMetrics.balancedAccuracy(t, p, classes);
+        }, resamples, seed);
+    }
+
+    /** The area under the ROC curve of {@code scores} for the positive trials; chance 0.5. */
+    public static Significance.Score auc(double[] scores, boolean[] positive, int resamples, long seed) {
+        check(scores.length, positive.length, "AUC");
+        return Significance.of("AUC", 0.5, scores.length, (rows, pair) -> {
+            double[] s = new double[rows.length];
+            boolean[] y = new boolean[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                s[i] = scores[rows[i]];
+                y[i] = positive[pair[rows[i]]];
+            }
+            return ClassMetrics.auc(s, y);
+        }, resamples, seed);
+    }
+
+    /**
+     * Top-k retrieval: trial i's prediction is compared by cosine similarity with every candidate
+     * (rows of {@code candidates}); it counts when candidate {@code truth[i]} is among the k most
+     * similar. Chance is k / candidates.
+     */
+    public static Significance.Score topK(double[][] predicted, double[][] candidates, int[] truth, int k, int resamples,
+            long seed) {
+        check(predicted.length, truth.length, "top-" + k);
+        double[][] similarity = cosines(predicted, candidates);
+        return Significance.of("top-" + k, Math.min(1.0, k / (double) candidates.length), predicted.length, (rows, pair) -> {
+            int found = 0;
+            for (int row : rows) {
+                double own = similarity[row][truth[pair[row]]];
+                int better = 0;
+                for (int c = 0; c < candidates.length; c++) {
+                    if (c != truth[pair[row]] && similarity[row][c] > own) {
+                        better++;
+                    }
+                }
+                found += Double.isNaN(own) || better >= k ? 0 : 1;
+            }
+            return found / (double) rows.length;
+        }, resamples, seed);
+    }
+
+    /**
+     * Two-way identification (as MindEye reports it): for each trial, the share of other candidates
+     * its prediction is more similar to its own candidate than to. Chance 0.5.
+     */
+    public static Significance.Score twoWay(double[][] predicted, double[][] candidates, int[] truth, int resamples,
+            long seed) {
+        check(predicted.length, truth.length, "2-way");
+        double[][] similarity = cosines(predicted, candidates);
+        return Significance.of("2-way", 0.5, predicted.length, (rows, pair) -> {
+            double sum = 0;
+            for (int row : rows) {
+                int own = truth[pair[row]];
+                int wins = 0;
+                for (int c = 0; c < candidates.length; c++) {
+                    if (c != own && similarity[row][own] > similarity[row][c]) {
+                        wins++;
+                    }
+                }
+                sum += wins / (double) (candidates.length - 1);
+            }
+            return sum / rows.length;
+        }, resamples, seed);
+    }
+
+    /** The mean Pearson correlation between each reconstruction and its true image (pixels flattened); chance 0. */
+    public static Significance.Score pixelCorrelation(double[][] reconstructed, double[][] truth, int resamples, long seed) {
+        check(reconstructed.length, truth.length, "pixel correlation");
+        return Significance.of("pixel correlation", 0, reconstructed.length, (rows, pair) -> {
+            double sum = 0;
+            for (int row : rows) {
+                sum += pearson(reconstructed[row], truth[pair[row]]);
+            }
+            return sum / rows.length;
+        }, resamples, seed);
+    }
+
+    /** Pearson's correlation of two vectors of one length (NaN when either is constant). */
+    public static double pearson(double[] a, double[] b) {
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ma += a[i] / a.length;
+            mb += b[i] / b.length;
+        }
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += (a[i] - ma) * (b[i] - mb);
+            aa += (a[i] - ma) * (a[i] - ma);
+            bb += (b[i] - mb) * (b[i] - mb);
+        }
+        return ab / Math.sqrt(aa * bb);
+    }
+
+    private static double[][] cosines(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][b.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                double dot = 0;
+                double na = 0;
+                double nb = 0;
+                for (int k = 0; k < a[i].length; k++) {
+                    dot += a[i][k] * b[j][k];
+                    na += a[i][k] * a[i][k];
+                    nb += b[j][k] * b[j][k];
+                }
+                out[i][j] = dot / Math.sqrt(na * nb);
+            }
+        }
+        return out;
+    }
+
+    private static int max(int[] values) {
+        int m = 0;
+        for (int v : values) {
+            if (v < 0) {
+                throw new DecoderException("labels: expected classes numbered from 0, found " + v);
+            }
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static void check(int a, int b, String metric) {
+        if (a != b || a == 0) {
+            throw new DecoderException(metric + ": expected one prediction per trial, found " + a + " predictions and "
+                    + b + " truths");
+        }
+    }
+}
