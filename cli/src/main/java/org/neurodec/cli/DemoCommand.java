@@ -144,8 +144,9 @@ final class DemoCommand implements Callable<Integer> {
         o.println();
         o.println("Inspect any of these files with: ./neurodec inspect FILE [--json]");
         o.println("Preprocess your own data with: ./neurodec preprocess INPUT --out OUT.h5 (see --help)");
-        o.println("Not yet built (coming in order): the shared cross-subject encoder with per-subject adapters;");
-        o.println("decoding images and words.");
+        o.println("Train the shared cross-subject encoder: ./neurodec cohort DIR, then ./neurodec train and");
+        o.println("./neurodec adapt (see --help). Not yet built (coming in order): batch decoding jobs with reports,");
+        o.println("transfer experiments, and this demo running them; notebooks.");
         o.flush();
         return 0;
     }
