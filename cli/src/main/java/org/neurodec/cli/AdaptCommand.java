@@ -58,9 +58,8 @@ final class AdaptCommand implements Callable<Integer> {
             description = "gradient epochs after the closed-form fit; 0 for the closed form only (default: ${DEFAULT-VALUE})")
     private int epochs;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-            description = "where to run (default: ${DEFAULT-VALUE})")
-    private String device;
+    @Mixin
+    private DeviceOption device;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL_OUT",
             description = "the model folder to write, with the new subject added")
@@ -75,7 +74,7 @@ final class AdaptCommand implements Callable<Integer> {
             throw new EncoderException("--epochs: expected 0 or more, found " + epochs);
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (SharedEncoder encoder = ModelFolder.load(model, SharedEncoder.device(device))) {
+        try (SharedEncoder encoder = ModelFolder.load(model, device.device())) {
             String modality = encoder.layout().modality().name().toLowerCase(java.util.Locale.ROOT);
             if (spec.commandLine().getParseResult().hasMatchedOption("--modality") && !input.modality.equals(modality)) {
                 throw new EncoderException("--modality: the model " + model + " reads " + modality + ", found " + input.modality);
@@ -109,10 +108,7 @@ final class AdaptCommand implements Callable<Integer> {
             splits.put("test", test.stimuli().stream().distinct().sorted().toList());
             err.printf("fitting the adapter of sub-%s on %d calibration trials (%d epochs)%n", subject, k, epochs);
             TrainingReport report = NewSubject.adapt(encoder, loaded.getValue().withSplits(splits), calibration, targets,
-                    epochs, line -> {
-                        err.println(line);
-                        err.flush();
-                    });
+                    epochs, EvaluationTable.progress(err));
             List<Evaluation> scores = test.trials() == 0 ? List.of() : List.of(Evaluation.of(encoder, targets, test));
             Map<String, Object> provenance = previousProvenance();
             Map<String, Object> step = Provenance.command("adapt", spec.commandLine().getParseResult().originalArgs()
@@ -127,10 +123,7 @@ final class AdaptCommand implements Callable<Integer> {
             List<Object> steps = (List<Object>) provenance.computeIfAbsent("adaptations", key -> new ArrayList<>());
             steps.add(step);
             ModelFolder.save(encoder, out, provenance);
-            PrintWriter stdout = spec.commandLine().getOut();
-            EvaluationTable.print(scores, stdout);
-            stdout.println("model written to " + out);
-            stdout.flush();
+            EvaluationTable.finish(scores, out, spec.commandLine().getOut());
         }
         return 0;
     }

@@ -12,6 +12,21 @@ final class EvaluationTable {
     private EvaluationTable() {
     }
 
+    /** Progress lines, each flushed to {@code err} as it comes. */
+    static java.util.function.Consumer<String> progress(PrintWriter err) {
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
+
+    /** The table, then where the model went. */
+    static void finish(List<Evaluation> rows, java.nio.file.Path model, PrintWriter out) {
+        print(rows, out);
+        out.println("model written to " + model);
+        out.flush();
+    }
+
     static void print(List<Evaluation> rows, PrintWriter out) {
         if (rows.isEmpty()) {
             out.println("no test trials to score");

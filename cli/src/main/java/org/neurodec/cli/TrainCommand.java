@@ -50,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private TrainingOptions training;
 
+    @Mixin
+    private DeviceOption device;
+
     @Option(names = "--test-fraction", defaultValue = "0.2", paramLabel = "F",
             description = "share of stimuli (or trials) held out for the test scores (default: ${DEFAULT-VALUE})")
     private double testFraction;
@@ -74,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new EncoderException("--test-fraction and --validation-fraction: expected 0 <= test, 0 < validation and"
                     + " test + validation < 1, found " + testFraction + " and " + validationFraction);
         }
-        ai.djl.Device device = SharedEncoder.device(training.device);
+        ai.djl.Device where = device.device();
         PrintWriter err = spec.commandLine().getErr();
         BidsDataset dataset = input.dataset();
         List<String> ids = subjects != null ? subjects : withModality(dataset);
@@ -101,13 +104,10 @@ final class TrainCommand implements Callable<Integer> {
             entries.set(s, entries.get(s).withSplits(splits.registryEntry(all.get(s))));
         }
         EncoderConfig config = training.config();
-        try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
+        try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, where)) {
             err.printf("training on %s: %d subjects, %d trials, %d parameters%n", encoder.device(), all.size(),
                     train.stream().mapToInt(TrialSet::trials).sum(), encoder.parameterCount());
-            Trainer trainer = new Trainer(encoder, targets, line -> {
-                err.println(line);
-                err.flush();
-            });
+            Trainer trainer = new Trainer(encoder, targets, EvaluationTable.progress(err));
             if (checkpoint != null) {
                 trainer.checkpoints(checkpoint, resume);
             }
@@ -127,10 +127,7 @@ final class TrainCommand implements Callable<Integer> {
             provenance.put("training", summary(report));
             provenance.put("test", scores);
             ModelFolder.save(encoder, out, provenance);
-            PrintWriter stdout = spec.commandLine().getOut();
-            EvaluationTable.print(scores, stdout);
-            stdout.println("model written to " + out);
-            stdout.flush();
+            EvaluationTable.finish(scores, out, spec.commandLine().getOut());
         }
         return 0;
     }

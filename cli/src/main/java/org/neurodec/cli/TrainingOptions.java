@@ -8,10 +8,6 @@ final class TrainingOptions {
 
     private static final EncoderConfig DEFAULTS = EncoderConfig.defaults();
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-            description = "where to train: a CUDA GPU when one is visible (auto), or the CPU (default: ${DEFAULT-VALUE})")
-    String device;
-
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
             description = "seed of the weights, batch order and split (default: ${DEFAULT-VALUE})")
     long seed;

@@ -86,16 +86,21 @@ public final class ShrinkageLda {
         return new ShrinkageLda(coef, intercept);
     }
 
+    private static double[] columnMeans(double[][] x) {
+        double[] mean = new double[x[0].length];
+        for (double[] row : x) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += row[j] / x.length;
+            }
+        }
+        return mean;
+    }
+
     /** The maximum likelihood covariance (mean-centred, divided by n). */
     static double[][] empiricalCovariance(double[][] x) {
         int n = x.length;
         int p = x[0].length;
-        double[] mean = new double[p];
-        for (double[] row : x) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += row[j] / n;
-            }
-        }
+        double[] mean = columnMeans(x);
         double[][] out = new double[p][p];
         for (double[] row : x) {
             for (int a = 0; a < p; a++) {
@@ -114,12 +119,7 @@ public final class ShrinkageLda {
     static double[][] shrunkCovariance(double[][] x) {
         int n = x.length;
         int p = x[0].length;
-        double[] mean = new double[p];
-        for (double[] row : x) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += row[j] / n;
-            }
-        }
+        double[] mean = columnMeans(x);
         double[] scale = new double[p];
         double[][] z = new double[n][p];
         for (int j = 0; j < p; j++) {
