@@ -1,13 +1,12 @@
 package org.neurodec.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.neurodec.cohort.Cohort;
 import org.neurodec.cohort.CohortSpec;
+import org.neurodec.ingest.AtomicFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,7 +45,7 @@ final class CohortCommand implements Callable<Integer> {
     private double[] snr;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (Files.exists(out)) {
             throw new ParameterException(spec.commandLine(), out + ": expected a folder that does not exist yet, found one");
         }
@@ -56,22 +55,12 @@ final class CohortCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path target = out.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
-        try {
-            Cohort cohort = Cohort.generate(c, temporary);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.printf("%d subjects, %d stimuli written to %s%n", cohort.subjects().size(), cohort.stimuli().size(), out);
-            stdout.flush();
-        } finally {
-            if (Files.exists(temporary)) {
-                try (var paths = Files.walk(temporary)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
+        Cohort[] cohort = new Cohort[1];
+        final CohortSpec chosen = c;
+        AtomicFolder.write(out, temporary -> cohort[0] = Cohort.generate(chosen, temporary));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("%d subjects, %d stimuli written to %s%n", cohort[0].subjects().size(), cohort[0].stimuli().size(), out);
+        stdout.flush();
         return 0;
     }
 

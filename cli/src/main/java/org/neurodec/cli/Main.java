@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Decode what a person saw or read from fMRI and EEG recordings.",
         subcommands = {InspectCommand.class, PreprocessCommand.class, CohortCommand.class, TrainCommand.class, AdaptCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class})
+            RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -32,7 +32,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IngestException || e instanceof org.neurodec.preprocess.PreprocessException
                     || e instanceof org.neurodec.subjects.SubjectsException || e instanceof org.neurodec.encoders.EncoderException
-                    || e instanceof java.io.UncheckedIOException) {
+                    || e instanceof org.neurodec.decoders.DecoderException || e instanceof java.io.UncheckedIOException) {
                 commandLine.getErr().println("neurodec: " + e.getMessage());
                 return 1;
             }

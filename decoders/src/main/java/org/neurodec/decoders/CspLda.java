@@ -21,9 +21,14 @@ public final class CspLda {
         return new CspLda(csp, ShrinkageLda.fitEmpirical(csp.features(x), labels, 2));
     }
 
+    /** Each epoch's decision value: positive for label 1. */
+    public double[] decision(double[][][] x) {
+        return lda.decision(csp.features(x));
+    }
+
     /** Each epoch's predicted label. */
     public int[] predict(double[][][] x) {
-        double[] decision = lda.decision(csp.features(x));
+        double[] decision = decision(x);
         int[] out = new int[decision.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = decision[i] > 0 ? 1 : 0;
@@ -39,6 +44,11 @@ public final class CspLda {
             right += predicted[i] == labels[i] ? 1 : 0;
         }
         return right / (double) predicted.length;
+    }
+
+    /** The fitted LDA. */
+    public ShrinkageLda lda() {
+        return lda;
     }
 
     /** The fitted CSP. */

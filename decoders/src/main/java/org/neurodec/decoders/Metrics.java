@@ -117,6 +117,30 @@ public final class Metrics {
         }, resamples, seed);
     }
 
+    /**
+     * The mean squared error between each reconstruction and its true image; {@code chance} is the
+     * error of a reconstruction that knows nothing of the trial (the training images' mean).
+     */
+    public static Significance.Score mse(double[][] reconstructed, double[][] truth, double chance, int resamples, long seed) {
+        check(reconstructed.length, truth.length, "MSE");
+        return Significance.of("MSE", chance, reconstructed.length, (rows, pair) -> {
+            double sum = 0;
+            for (int row : rows) {
+                sum += squaredError(reconstructed[row], truth[pair[row]]);
+            }
+            return sum / rows.length;
+        }, resamples, seed, false);
+    }
+
+    /** The mean squared difference of two vectors of one length. */
+    public static double squaredError(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return sum / a.length;
+    }
+
     /** Pearson's correlation of two vectors of one length (NaN when either is constant). */
     public static double pearson(double[] a, double[] b) {
         double ma = 0;

@@ -166,6 +166,16 @@ public final class ShrinkageLda {
         return out;
     }
 
+    /** The discriminant weights, classes × features. */
+    public double[][] coefficients() {
+        return java.util.Arrays.stream(coef).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** The discriminant intercepts, one per class. */
+    public double[] intercepts() {
+        return intercept.clone();
+    }
+
     /** Class scores of each trial, trials × classes. */
     public double[][] scores(double[][] x) {
         double[][] out = new double[x.length][coef.length];

@@ -30,7 +30,7 @@ public final class Significance {
      * @param chance the score expected by chance
      * @param low the bootstrap interval's 2.5th percentile
      * @param high the bootstrap interval's 97.5th percentile
-     * @param pValue the permutation p-value (one-sided: higher is better)
+     * @param pValue the permutation p-value (one-sided, in the metric's better direction)
      * @param trials how many trials were scored
      */
     public record Score(String metric, double value, double chance, double low, double high, double pValue, int trials) {
@@ -41,6 +41,12 @@ public final class Significance {
 
     /** Scores {@code trials} trials with {@code metric}, {@code resamples} bootstrap samples and as many permutations. */
     public static Score of(String name, double chance, int trials, TrialMetric metric, int resamples, long seed) {
+        return of(name, chance, trials, metric, resamples, seed, true);
+    }
+
+    /** The same for a metric where lower is better (an error) when {@code higherIsBetter} is false. */
+    public static Score of(String name, double chance, int trials, TrialMetric metric, int resamples, long seed,
+            boolean higherIsBetter) {
         if (trials < 1 || resamples < 1) {
             throw new DecoderException(name + ": expected at least one trial and one resample, found " + trials + " and "
                     + resamples);
@@ -70,7 +76,8 @@ public final class Significance {
                 permutation[i] = permutation[j];
                 permutation[j] = swap;
             }
-            if (metric.score(identity, permutation) >= value) {
+            double permuted = metric.score(identity, permutation);
+            if (higherIsBetter ? permuted >= value : permuted <= value) {
                 atLeast++;
             }
         }

@@ -9,9 +9,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.neurodec.ingest.AtomicFolder;
+import org.neurodec.ingest.IngestException;
 import org.neurodec.subjects.SubjectRegistry;
 
 /**
@@ -40,45 +41,28 @@ public final class ModelFolder {
     }
 
     static void save(SharedEncoder encoder, Path folder, Map<String, Object> provenance, Extra extra) {
-        Path target = folder.toAbsolutePath();
-        Path temporary = null;
         try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("format", FORMAT);
-            model.put("layout", encoder.layout);
-            model.put("config", encoder.config);
-            model.put("parameters", encoder.parameterCount());
-            model.put("provenance", provenance);
-            JSON.writeValue(temporary.resolve("model.json").toFile(), model);
-            encoder.registry.save(temporary.resolve("subjects.json"));
-            try (OutputStream out = Files.newOutputStream(temporary.resolve("parameters.bin"))) {
-                encoder.parameters.write(out);
-            }
-            Map<String, TensorFile.Tensor> prototypes = new LinkedHashMap<>();
-            encoder.prototypes.forEach((id, v) -> prototypes.put(id, new TensorFile.Tensor(new long[] {v.length}, v)));
-            try (OutputStream out = Files.newOutputStream(temporary.resolve("prototypes.bin"))) {
-                TensorFile.write(out, prototypes);
-            }
-            extra.write(temporary);
-            Path old = null;
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            temporary = null;
-            if (old != null) {
-                deleteTree(old);
-            }
-        } catch (IOException e) {
+            AtomicFolder.write(folder, temporary -> {
+                Map<String, Object> model = new LinkedHashMap<>();
+                model.put("format", FORMAT);
+                model.put("layout", encoder.layout);
+                model.put("config", encoder.config);
+                model.put("parameters", encoder.parameterCount());
+                model.put("provenance", provenance);
+                JSON.writeValue(temporary.resolve("model.json").toFile(), model);
+                encoder.registry.save(temporary.resolve("subjects.json"));
+                try (OutputStream out = Files.newOutputStream(temporary.resolve("parameters.bin"))) {
+                    encoder.parameters.write(out);
+                }
+                Map<String, TensorFile.Tensor> prototypes = new LinkedHashMap<>();
+                encoder.prototypes.forEach((id, v) -> prototypes.put(id, new TensorFile.Tensor(new long[] {v.length}, v)));
+                try (OutputStream out = Files.newOutputStream(temporary.resolve("prototypes.bin"))) {
+                    TensorFile.write(out, prototypes);
+                }
+                extra.write(temporary);
+            });
+        } catch (IngestException e) {
             throw new EncoderException(folder + ": the model could not be written: " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                deleteTree(temporary);
-            }
         }
     }
 
@@ -104,14 +88,6 @@ public final class ModelFolder {
             return encoder;
         } catch (IOException | IllegalArgumentException e) {
             throw new EncoderException(folder + ": not a readable model folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover hidden temporary folder does no harm
         }
     }
 }

@@ -1,0 +1,100 @@
+package org.neurodec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurodec.ingest.TestData;
+
+/** neurodec run on the examples: the acceptance numbers, the output folder, and bad job files. */
+class RunCommandTest {
+
+    static final Path EXAMPLES = Path.of(System.getProperty("neurodec.root", "..")).resolve("examples");
+
+    private static String[] run(String job, Path out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", EXAMPLES.resolve(job).toString(), "--out", out.toString(),
+                "--set", "data=" + TestData.root().toAbsolutePath(), "--no-progress"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private static JsonNode metric(Path out, String name) throws Exception {
+        for (JsonNode m : new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("metrics")) {
+            if (m.get("metric").asText().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + out.resolve("metrics.json"));
+    }
+
+    @Test
+    void motorImageryReachesMnesAccuracyAndWritesEveryOutput(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("mi");
+        CommandLineTest.Result r = CommandLineTest.run(run("motor-imagery.yaml", out));
+        assertEquals(0, r.status(), r.err());
+        JsonNode accuracy = metric(out, "accuracy");
+        assertEquals(0.9333, accuracy.get("value").asDouble(), 1e-4, "MNE's CSP example on the same protocol: 0.9333");
+        assertTrue(accuracy.get("ci95").get(0).asDouble() > 0.8 && accuracy.get("p_value").asDouble() < 0.01, accuracy.toString());
+        for (String file : List.of("predictions.csv", "metrics.json", "models/model.json", "figures/per-split.png",
+                "figures/confusion.png", "report.html")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        assertEquals(1 + 10 * 9, Files.readAllLines(out.resolve("predictions.csv")).size(), "header + 10 splits × 9 trials");
+        JsonNode provenance = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("provenance");
+        assertEquals(3, provenance.get("inputs").size());
+        assertEquals(64, provenance.at("/job_file/sha256").asText().length());
+        byte[] before = Files.readAllBytes(out.resolve("metrics.json"));
+        assertEquals(0, CommandLineTest.run(run("motor-imagery.yaml", out)).status(), "a rerun replaces the output");
+        assertEquals(new String(before).replaceAll("\"arguments\"[^]]*]", ""),
+                new String(Files.readAllBytes(out.resolve("metrics.json"))).replaceAll("\"arguments\"[^]]*]", ""),
+                "the same job and seed give the same metrics");
+        try (var siblings = Files.list(dir)) {
+            assertEquals(List.of(out), siblings.toList(), "no temporary folder is left beside the output");
+        }
+    }
+
+    @Test
+    void digitsReconstructionBeatsTheRidgeBaseline(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("digits");
+        CommandLineTest.Result r = CommandLineTest.run(run("digits69-reconstruction.yaml", out));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(metric(out, "pixel correlation").get("value").asDouble() >= 0.787, r.out());
+        assertTrue(Files.size(out.resolve("figures/reconstructions.png")) > 0);
+    }
+
+    @Test
+    void badJobsAreRefusedBeforeAnythingRunsNamingTheKey(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("never");
+        String good = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
+        List<String[]> cases = List.of(
+                new String[] {good.replace("type: csp-lda", "type: svm"), "key 'model.type': expected one of [csp-lda, lda,"},
+                new String[] {good.replace("  splits: 10", "  splits: ten"), "key 'protocol.splits': expected an integer"},
+                new String[] {good.replace("  components: 4", "  components: 4\n  kernel: rbf"), "key 'model.kernel'"},
+                new String[] {good.replace("${data}/real/eegbci-S001/S001R06.edf", "${nowhere}/x.edf"),
+                    "key 'data.eeg[0]': expected a variable"},
+                new String[] {good.replace("test_size: 0.2", "test_size: 1.5"), "key 'protocol.test_size'"},
+                new String[] {good.replace("window: [1.0, 2.0]", "window: [1.0]"), "key 'model.window': expected a list of 2"});
+        for (String[] c : cases) {
+            Path job = dir.resolve("job.yaml");
+            Files.writeString(job, c[0]);
+            CommandLineTest.Result r = CommandLineTest.run("run", job.toString(), "--out", out.toString(), "--set",
+                    "data=" + TestData.root().toAbsolutePath());
+            assertEquals(1, r.status(), r.err());
+            assertTrue(r.err().contains(c[1]), "expected '" + c[1] + "' in: " + r.err());
+            assertFalse(r.err().contains("reading and preprocessing"), "refused before reading data: " + r.err());
+        }
+        assertFalse(Files.exists(out));
+        Files.writeString(dir.resolve("job.yaml"), good);
+        CommandLineTest.Result overInputs = CommandLineTest.run("run", dir.resolve("job.yaml").toString(), "--out",
+                dir.toString(), "--set", "data=" + TestData.root().toAbsolutePath());
+        assertEquals(1, overInputs.status());
+        assertTrue(overInputs.err().contains("never overwrites its inputs"), overInputs.err());
+    }
+}

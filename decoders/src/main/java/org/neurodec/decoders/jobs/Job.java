@@ -1,0 +1,249 @@
+package org.neurodec.decoders.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neurodec.decoders.DecoderException;
+
+/**
+ * A decoding job read from YAML: what data ({@code data}), how it is preprocessed ({@code preprocess},
+ * the section the {@code preprocess} command reads), which model ({@code model}), which protocol
+ * ({@code protocol}) and how scores are qualified ({@code metrics}). {@code ${name}} in any string is
+ * replaced by the variable {@code name} from {@code vars} or the command line; relative paths are
+ * relative to the job file. Everything is checked before anything runs: an unknown key, a missing
+ * key or a value of the wrong kind stops it with the key named and the expected value.
+ *
+ * @param file the job file
+ * @param tree the job after variable substitution (recorded as provenance)
+ * @param name the job's name
+ * @param data the data section
+ * @param model the model section
+ * @param protocol the protocol section
+ * @param resamples bootstrap samples and permutations per metric
+ * @param metricSeed seed of the bootstrap and the permutations
+ */
+public record Job(Path file, JsonNode tree, String name, Section data, Section model, Section protocol, int resamples,
+        long metricSeed) {
+
+    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "model", "protocol", "metrics");
+    static final List<String> MODELS = List.of("csp-lda", "lda", "ridge-reconstruction");
+    static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+
+    /** Reads and checks {@code file}; {@code overrides} replace the file's {@code vars}. */
+    public static Job read(Path file, Map<String, String> overrides) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new DecoderException(file + ": not readable YAML: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new DecoderException(file + ": expected a YAML mapping with keys " + TOP + ", found "
+                    + (root == null ? "an empty file" : root.getNodeType()));
+        }
+        Section top = new Section(file, "", (ObjectNode) root);
+        top.only(TOP);
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (root.has("vars")) {
+            Section v = top.section("vars");
+            v.node.fieldNames().forEachRemaining(k -> vars.put(k, v.text(k)));
+        }
+        vars.putAll(overrides);
+        ObjectNode resolved = (ObjectNode) substitute(file, "", root.deepCopy(), vars);
+        Section job = new Section(file, "", resolved);
+        String name = job.node.has("name") ? job.text("name") : file.getFileName().toString();
+        Section data = job.section("data");
+        Section model = job.section("model");
+        model.oneOf("type", MODELS);
+        Section protocol = job.section("protocol");
+        protocol.oneOf("type", PROTOCOLS);
+        int resamples = 1000;
+        long seed = 0;
+        if (job.node.has("metrics")) {
+            Section metrics = job.section("metrics");
+            metrics.only(Set.of("resamples", "seed"));
+            resamples = metrics.integer("resamples", 1000, 1, 1_000_000);
+            seed = metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
+        }
+        return new Job(file, resolved, name, data, model, protocol, resamples, seed);
+    }
+
+    private static JsonNode substitute(Path file, String key, JsonNode node, Map<String, String> vars) {
+        if (node.isTextual()) {
+            Matcher m = VARIABLE.matcher(node.asText());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = vars.get(m.group(1));
+                if (value == null) {
+                    throw new DecoderException(file + ": key '" + key + "': expected a variable defined in 'vars' or on the"
+                            + " command line, found ${" + m.group(1) + "} (defined: " + vars.keySet() + ")");
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return TextNode.valueOf(out.toString());
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (!(key.isEmpty() && f.getKey().equals("vars"))) {
+                    f.setValue(substitute(file, key.isEmpty() ? f.getKey() : key + "." + f.getKey(), f.getValue(), vars));
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ((ArrayNode) node).set(i, substitute(file, key + "[" + i + "]", node.get(i), vars));
+            }
+        }
+        return node;
+    }
+
+    /** A mapping in the job, with checked accessors whose errors name the file and the full key. */
+    public static final class Section {
+
+        final Path file;
+        final String key;
+        final ObjectNode node;
+
+        Section(Path file, String key, ObjectNode node) {
+            this.file = file;
+            this.key = key;
+            this.node = node;
+        }
+
+        private String path(String child) {
+            return key.isEmpty() ? child : key + "." + child;
+        }
+
+        /** An error about {@code child}: expected versus found. */
+        public DecoderException error(String child, String expected, Object found) {
+            return new DecoderException(file + ": key '" + path(child) + "': expected " + expected + ", found " + found);
+        }
+
+        /** Refuses keys other than {@code allowed}. */
+        public void only(Set<String> allowed) {
+            node.fieldNames().forEachRemaining(k -> {
+                if (!allowed.contains(k)) {
+                    throw error(k, "one of " + new java.util.TreeSet<>(allowed), "an unknown key");
+                }
+            });
+        }
+
+        /** Whether {@code child} is given. */
+        public boolean has(String child) {
+            return node.has(child) && !node.get(child).isNull();
+        }
+
+        /** A required mapping. */
+        public Section section(String child) {
+            JsonNode n = node.get(child);
+            if (n == null || !n.isObject()) {
+                throw error(child, "a mapping", n == null ? "nothing" : n.getNodeType().toString().toLowerCase());
+            }
+            return new Section(file, path(child), (ObjectNode) n);
+        }
+
+        /** A required string (numbers are taken as written). */
+        public String text(String child) {
+            JsonNode n = node.get(child);
+            if (n == null || !n.isValueNode() || n.isNull()) {
+                throw error(child, "a value", n == null ? "nothing" : n.getNodeType().toString().toLowerCase());
+            }
+            return n.asText();
+        }
+
+        /** A required string among {@code choices}. */
+        public String oneOf(String child, List<String> choices) {
+            String value = text(child);
+            if (!choices.contains(value)) {
+                throw error(child, "one of " + choices, "'" + value + "'");
+            }
+            return value;
+        }
+
+        /** An integer in [min, max], {@code fallback} when absent. */
+        public int integer(String child, int fallback, int min, int max) {
+            if (!has(child)) {
+                return fallback;
+            }
+            JsonNode n = node.get(child);
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < min || n.asInt() > max) {
+                throw error(child, "an integer in " + min + ".." + max, n);
+            }
+            return n.asInt();
+        }
+
+        /** A number in (min, max), {@code fallback} when absent. */
+        public double number(String child, double fallback, double min, double max) {
+            if (!has(child)) {
+                return fallback;
+            }
+            JsonNode n = node.get(child);
+            if (!n.isNumber() || !(n.asDouble() > min && n.asDouble() < max)) {
+                throw error(child, "a number between " + min + " and " + max + " (exclusive)", n);
+            }
+            return n.asDouble();
+        }
+
+        /** A list of numbers of length {@code length} (any length when 0); null when absent. */
+        public double[] numbers(String child, int length) {
+            if (!has(child)) {
+                return null;
+            }
+            JsonNode n = node.get(child);
+            if (!n.isArray() || (length > 0 && n.size() != length) || n.size() == 0) {
+                throw error(child, length > 0 ? "a list of " + length + " numbers" : "a list of numbers", n);
+            }
+            double[] out = new double[n.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!n.get(i).isNumber()) {
+                    throw error(child + "[" + i + "]", "a number", n.get(i));
+                }
+                out[i] = n.get(i).asDouble();
+            }
+            return out;
+        }
+
+        /** A list of strings (a single string counts as a list of one). */
+        public List<String> texts(String child) {
+            JsonNode n = node.get(child);
+            if (n != null && n.isTextual()) {
+                return List.of(n.asText());
+            }
+            if (n == null || !n.isArray() || n.size() == 0) {
+                throw error(child, "a list of file names or globs", n == null ? "nothing" : n);
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (int i = 0; i < n.size(); i++) {
+                if (!n.get(i).isTextual()) {
+                    throw error(child + "[" + i + "]", "a string", n.get(i));
+                }
+                out.add(n.get(i).asText());
+            }
+            return out;
+        }
+
+        /** A path relative to the job file's folder. */
+        public Path path(String child, boolean mustExist) {
+            Path p = file.toAbsolutePath().getParent().resolve(text(child)).normalize();
+            if (mustExist && !java.nio.file.Files.exists(p)) {
+                throw error(child, "an existing file", p);
+            }
+            return p;
+        }
+    }
+}
