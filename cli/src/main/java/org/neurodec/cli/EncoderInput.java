@@ -5,15 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurodec.decoders.jobs.BidsSource;
 import org.neurodec.encoders.EncoderException;
-import org.neurodec.encoders.StimulusFeatures;
 import org.neurodec.encoders.Targets;
 import org.neurodec.ingest.bids.BidsDataset;
-import org.neurodec.ingest.eeg.ChannelType;
-import org.neurodec.preprocess.epochs.EpochSpec;
-import org.neurodec.preprocess.fmri.FmriPipeline;
-import org.neurodec.preprocess.fmri.RunBetas;
-import org.neurodec.subjects.BidsTrials;
 import org.neurodec.subjects.Modality;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
@@ -91,11 +86,7 @@ final class EncoderInput {
     /** The dataset, opened once. */
     BidsDataset dataset() {
         checkTargets();
-        if (!Files.isDirectory(root)) {
-            throw new EncoderException("--bids " + root + ": expected a BIDS dataset folder, found "
-                    + (Files.exists(root) ? "a file" : "nothing"));
-        }
-        return BidsDataset.open(root);
+        return source().open();
     }
 
     /** Checks, before any data is read, that targets are given and their files exist. */
@@ -120,63 +111,22 @@ final class EncoderInput {
      */
     Targets targets(List<String> stimuli) {
         checkTargets();
-        Targets targets = features == null ? null : Targets.of(StimulusFeatures.readCsv(features));
-        Map<String, String> classOf = new LinkedHashMap<>();
-        if (classes != null) {
-            classOf.putAll(Targets.readClassTable(classes, classColumn));
-        } else if (stimulusClasses) {
-            stimuli.forEach(s -> classOf.put(s, s));
-        }
-        if (classOf.isEmpty()) {
-            return targets;
-        }
-        return targets == null ? Targets.classes(classOf) : targets.withClasses(classOf);
+        return BidsSource.targets(features, classes, classColumn, stimulusClasses, stimuli);
+    }
+
+    /** The BIDS source the options describe. */
+    BidsSource source() {
+        return new BidsSource(root, modality(), mask, betas, highPass, window, !noBaseline, reject, decimate);
     }
 
     /** One subject's trials with its registry entry (mask and affine, or montage). */
     Map.Entry<TrialSet, Subject> load(BidsDataset dataset, String subject) {
-        if (modality() == Modality.FMRI) {
-            Path maskFile = root.resolve(mask.replace("{subject}", subject));
-            if (!Files.isRegularFile(maskFile)) {
-                throw new EncoderException("subject " + subject + ": --mask: expected a mask image at " + maskFile
-                        + ", found none");
-            }
-            FmriPipeline pipeline = new FmriPipeline(maskFile, new RunBetas(betas, highPass, "zscore"), true, false);
-            TrialSet trials = BidsTrials.fmri(dataset, subject, pipeline);
-            return Map.entry(trials, BidsTrials.fmriSubject(trials, pipeline));
-        }
-        if (window.length != 2 || window[1] <= window[0]) {
-            throw new EncoderException("--window: expected TMIN,TMAX with TMIN < TMAX, found " + java.util.Arrays.toString(window));
-        }
-        EpochSpec spec = EpochSpec.of(window[0], window[1]);
-        if (!noBaseline && window[0] < 0) {
-            spec = spec.withBaseline(window[0], 0);
-        }
-        if (reject != null) {
-            spec = spec.rejecting(ChannelType.EEG, reject * 1e-6);
-        }
-        if (decimate > 1) {
-            spec = spec.decimatedBy(decimate);
-        }
-        Map.Entry<TrialSet, List<String>> epochs = BidsTrials.eeg(dataset, subject, spec);
-        return Map.entry(epochs.getKey(), Subject.of(epochs.getKey(), epochs.getValue()));
+        return source().load(dataset, subject);
     }
 
     /** What was read and how, for a model's provenance. */
     Map<String, Object> provenance() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("bids", root.toAbsolutePath().normalize().toString());
-        p.put("modality", modality().name().toLowerCase(java.util.Locale.ROOT));
-        if (modality() == Modality.FMRI) {
-            p.put("mask", mask);
-            p.put("betas", betas);
-            p.put("high_pass_hz", highPass);
-        } else {
-            p.put("window_s", List.of(window[0], window[1]));
-            p.put("baseline", !noBaseline && window[0] < 0);
-            p.put("reject_uv", reject);
-            p.put("decimate", decimate);
-        }
+        Map<String, Object> p = new LinkedHashMap<>(source().provenance());
         p.put("features", features == null ? null : Provenance.file(features));
         p.put("classes", classes == null ? null : Provenance.file(classes));
         p.put("class_column", classes == null ? null : classColumn);

@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
         ai.djl.Device where = device.device();
         PrintWriter err = spec.commandLine().getErr();
         BidsDataset dataset = input.dataset();
-        List<String> ids = subjects != null ? subjects : withModality(dataset);
+        List<String> ids = subjects != null ? subjects : input.source().subjects(dataset);
         List<TrialSet> all = new ArrayList<>();
         List<Subject> entries = new ArrayList<>();
         List<String> stimuli = new ArrayList<>();
@@ -130,16 +130,6 @@ final class TrainCommand implements Callable<Integer> {
             EvaluationTable.finish(scores, out, spec.commandLine().getOut());
         }
         return 0;
-    }
-
-    private List<String> withModality(BidsDataset dataset) {
-        String datatype = input.modality() == org.neurodec.subjects.Modality.FMRI ? "func" : "eeg";
-        List<String> found = dataset.subjects().stream()
-                .filter(s -> dataset.recordings(s).stream().anyMatch(r -> r.datatype().equals(datatype))).toList();
-        if (found.isEmpty()) {
-            throw new EncoderException(dataset.root() + ": expected subjects with " + datatype + " recordings, found none");
-        }
-        return found;
     }
 
     static Map<String, Object> summary(TrainingReport report) {
