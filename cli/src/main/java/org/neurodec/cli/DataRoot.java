@@ -34,6 +34,22 @@ final class DataRoot {
                 + " (pass --data DIR or set NEURODEC_DATA)");
     }
 
+    /** The checkout's examples folder: ./examples, or the one beside the running jar's checkout. */
+    static Path examples() {
+        List<Path> candidates = new ArrayList<>(List.of(Path.of("examples")));
+        checkoutRoot().ifPresent(root -> candidates.add(root.resolve("examples")));
+        String property = System.getProperty("neurodec.root");
+        if (property != null) {
+            candidates.add(0, Path.of(property, "examples"));
+        }
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate.resolve("synthetic-transfer.yaml"))) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        throw new IngestException("the examples folder was not found; looked in " + candidates);
+    }
+
     /** The checkout holding the running jar (cli/target/neurodec.jar → the folder above cli/). */
     private static java.util.Optional<Path> checkoutRoot() {
         try {

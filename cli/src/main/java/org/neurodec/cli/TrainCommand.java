@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.neurodec.decoders.jobs.TrialSplits;
 import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.EncoderException;
 import org.neurodec.encoders.Evaluation;
@@ -93,9 +94,9 @@ final class TrainCommand implements Callable<Integer> {
             stimuli.addAll(loaded.getKey().stimuli());
         }
         Targets targets = input.targets(stimuli);
-        Splits splits = targets.hasFeatures()
-                ? Splits.byStimulus(stimuli, testFraction, validationFraction, training.seed)
-                : Splits.byTrial(testFraction, validationFraction, training.seed);
+        TrialSplits splits = targets.hasFeatures()
+                ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, training.seed)
+                : TrialSplits.byTrial(testFraction, validationFraction, training.seed);
         List<TrialSet> train = new ArrayList<>();
         List<TrialSet> validation = new ArrayList<>();
         for (int s = 0; s < all.size(); s++) {

@@ -113,14 +113,14 @@ class CommandLineTest {
     }
 
     @Test
-    void demoRunsOnTheExampleData(@TempDir Path dir) {
+    void demoRunsTheWholePipeline(@TempDir Path dir) {
         Result r = run("demo", "--data", TestData.root().toString(), "--out", dir.toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("digits69 trial matrices: train 90 x 3092"), r.out());
-        assertTrue(r.out().contains("64 channels at 160 Hz, 125.0 s; events {T0=15, T1=7, T2=8}"), r.out());
-        assertTrue(r.out().contains("15 epochs x 64 channels x 801 samples"), r.out());
-        assertTrue(Files.isRegularFile(dir.resolve("S001R06_epochs.h5")));
-        assertTrue(Files.isRegularFile(dir.resolve("functional_tsnr.nii.gz")));
-        assertTrue(Files.isRegularFile(dir.resolve("demo.h5")));
+        assertTrue(r.out().contains("1. synthetic cohort: 5 subjects saw 160 stimuli"), r.out());
+        assertTrue(r.out().contains("shared + new adapter"), r.out());
+        assertTrue(r.out().contains("accuracy           0.9333"), r.out());
+        for (String report : new String[] {"synthetic-transfer", "motor-imagery", "digits69-reconstruction"}) {
+            assertTrue(Files.isRegularFile(dir.resolve(report).resolve("report.html")), report);
+        }
     }
 }

@@ -48,6 +48,25 @@ public final class NewSubject {
         return new Trainer(encoder.withConfig(fine), targets, progress).train(List.of(calibration), List.of(), frozen);
     }
 
+    /**
+     * Fine-tunes the whole model for {@code calibration}'s subject, whose adapter must already be
+     * fitted: backbone, heads and that adapter move, at a tenth of the learning rate; the other
+     * subjects' adapters stay as they are.
+     */
+    public static TrainingReport fineTune(SharedEncoder encoder, TrialSet calibration, Targets targets, int epochs,
+            Consumer<String> progress) {
+        if (!encoder.registry.contains(calibration.subject())) {
+            throw new EncoderException("fine-tuning: subject " + calibration.subject() + " has no adapter yet (adapt it first)");
+        }
+        Set<String> frozen = encoder.parameters.all().keySet().stream()
+                .filter(n -> n.startsWith("adapter.") && !n.startsWith("adapter." + calibration.subject() + "."))
+                .collect(Collectors.toSet());
+        EncoderConfig c = encoder.config;
+        EncoderConfig fine = c.withGradientSurgery(false).withEpochs(epochs)
+                .withTraining(c.learningRate() / 10, Math.min(c.batchSize(), Math.max(2, calibration.trials())), epochs);
+        return new Trainer(encoder.withConfig(fine), targets, progress).train(List.of(calibration), List.of(), frozen);
+    }
+
     private static void fitClosedForm(SharedEncoder encoder, Subject subject, TrialSet calibration) {
         List<Integer> known = new ArrayList<>();
         for (int t = 0; t < calibration.trials(); t++) {

@@ -44,26 +44,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
 
     /** Reads and checks {@code file}; {@code overrides} replace the file's {@code vars}. */
     public static Job read(Path file, Map<String, String> overrides) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new DecoderException(file + ": not readable YAML: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new DecoderException(file + ": expected a YAML mapping with keys " + TOP + ", found "
-                    + (root == null ? "an empty file" : root.getNodeType()));
-        }
-        Section top = new Section(file, "", (ObjectNode) root);
-        top.only(TOP);
-        Map<String, String> vars = new LinkedHashMap<>();
-        if (root.has("vars")) {
-            Section v = top.section("vars");
-            v.node.fieldNames().forEachRemaining(k -> vars.put(k, v.text(k)));
-        }
-        vars.putAll(overrides);
-        ObjectNode resolved = (ObjectNode) substitute(file, "", root.deepCopy(), vars);
-        Section job = new Section(file, "", resolved);
+        Section job = resolve(file, overrides, TOP);
         String name = job.node.has("name") ? job.text("name") : file.getFileName().toString();
         Section data = job.section("data");
         Section model = job.section("model");
@@ -78,7 +59,33 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
             resamples = metrics.integer("resamples", 1000, 1, 1_000_000);
             seed = metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
         }
-        return new Job(file, resolved, name, data, model, protocol, resamples, seed);
+        return new Job(file, job.node, name, data, model, protocol, resamples, seed);
+    }
+
+    /**
+     * Reads a YAML job file with the top-level keys {@code allowed} and returns it with every
+     * {@code ${name}} replaced from its {@code vars} and {@code overrides}.
+     */
+    public static Section resolve(Path file, Map<String, String> overrides, Set<String> allowed) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new DecoderException(file + ": not readable YAML: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new DecoderException(file + ": expected a YAML mapping with keys " + new java.util.TreeSet<>(allowed)
+                    + ", found " + (root == null ? "an empty file" : root.getNodeType()));
+        }
+        Section top = new Section(file, "", (ObjectNode) root);
+        top.only(allowed);
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (root.has("vars")) {
+            Section v = top.section("vars");
+            v.node.fieldNames().forEachRemaining(k -> vars.put(k, v.text(k)));
+        }
+        vars.putAll(overrides);
+        return new Section(file, "", (ObjectNode) substitute(file, "", root.deepCopy(), vars));
     }
 
     private static JsonNode substitute(Path file, String key, JsonNode node, Map<String, String> vars) {
@@ -235,6 +242,16 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
                 out.add(n.get(i).asText());
             }
             return out;
+        }
+
+        /** The mapping itself, as parsed. */
+        public JsonNode tree() {
+            return node;
+        }
+
+        /** The job file. */
+        public Path file() {
+            return file;
         }
 
         /** A path relative to the job file's folder. */

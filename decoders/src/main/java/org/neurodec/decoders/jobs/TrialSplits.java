@@ -1,4 +1,4 @@
-package org.neurodec.cli;
+package org.neurodec.decoders.jobs;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,13 +13,13 @@ import java.util.stream.IntStream;
 import org.neurodec.subjects.TrialSet;
 
 /**
- * How a command divides trials into train, validation and test parts, from a seed. With stimulus
+ * How the encoder commands and the transfer job divide trials into train, validation and test parts, from a seed. With stimulus
  * features the split is by stimulus, so test stimuli are never seen in training (zero-shot retrieval)
  * and every subject shares it; with classes only it is by trial, in each subject's own seeded order.
  */
-final class Splits {
+public final class TrialSplits {
 
-    static final List<String> PARTS = List.of("train", "validation", "test");
+    public static final List<String> PARTS = List.of("train", "validation", "test");
 
     private final Set<String> test;
     private final Set<String> validation;
@@ -27,7 +27,7 @@ final class Splits {
     private final double validationFraction;
     private final long seed;
 
-    private Splits(Set<String> test, Set<String> validation, double testFraction, double validationFraction, long seed) {
+    private TrialSplits(Set<String> test, Set<String> validation, double testFraction, double validationFraction, long seed) {
         this.test = test;
         this.validation = validation;
         this.testFraction = testFraction;
@@ -36,33 +36,38 @@ final class Splits {
     }
 
     /** A split of the distinct {@code stimuli} (sorted, then shuffled by {@code seed}). */
-    static Splits byStimulus(Collection<String> stimuli, double testFraction, double validationFraction, long seed) {
+    public static TrialSplits byStimulus(Collection<String> stimuli, double testFraction, double validationFraction, long seed) {
         List<String> ids = new ArrayList<>(new TreeSet<>(stimuli));
         Collections.shuffle(ids, new Random(seed));
         int n = ids.size();
         int nTest = (int) Math.round(n * testFraction);
         int nValidation = (int) Math.round(n * validationFraction);
-        return new Splits(new HashSet<>(ids.subList(0, nTest)), new HashSet<>(ids.subList(nTest, nTest + nValidation)),
+        return new TrialSplits(new HashSet<>(ids.subList(0, nTest)), new HashSet<>(ids.subList(nTest, nTest + nValidation)),
                 testFraction, validationFraction, seed);
     }
 
     /** A split of each subject's trials. */
-    static Splits byTrial(double testFraction, double validationFraction, long seed) {
-        return new Splits(null, null, testFraction, validationFraction, seed);
+    public static TrialSplits byTrial(double testFraction, double validationFraction, long seed) {
+        return new TrialSplits(null, null, testFraction, validationFraction, seed);
     }
 
     /** Whether the split is by stimulus. */
-    boolean byStimulus() {
+    public boolean byStimulus() {
         return test != null;
     }
 
     /** The test stimuli (by-stimulus splits only). */
-    Set<String> testStimuli() {
+    public Set<String> testStimuli() {
         return Collections.unmodifiableSet(test);
     }
 
     /** The trials of {@code all} in {@code part}: train, validation or test. */
-    TrialSet part(TrialSet all, String part) {
+    public TrialSet part(TrialSet all, String part) {
+        return all.select(rows(all, part));
+    }
+
+    /** The indices, in recording order, of {@code all}'s trials in {@code part}. */
+    public int[] rows(TrialSet all, String part) {
         int[] rows;
         if (byStimulus()) {
             rows = IntStream.range(0, all.trials()).filter(t -> partOf(all.stimuli().get(t)).equals(part)).toArray();
@@ -83,7 +88,7 @@ final class Splits {
             };
             rows = order.subList(from, to).stream().mapToInt(Integer::intValue).sorted().toArray();
         }
-        return all.select(rows);
+        return rows;
     }
 
     private String partOf(String stimulus) {
@@ -91,7 +96,7 @@ final class Splits {
     }
 
     /** The stimulus ids of each part, for a subject's registry entry (empty for a by-trial split). */
-    Map<String, List<String>> registryEntry(TrialSet all) {
+    public Map<String, List<String>> registryEntry(TrialSet all) {
         if (!byStimulus()) {
             return Map.of();
         }
@@ -103,7 +108,7 @@ final class Splits {
     }
 
     /** The split's parameters, for provenance. */
-    Map<String, Object> provenance() {
+    public Map<String, Object> provenance() {
         return Map.of("by", byStimulus() ? "stimulus" : "trial", "test_fraction", testFraction,
                 "validation_fraction", validationFraction, "seed", seed);
     }

@@ -1,0 +1,74 @@
+package org.neurodec.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neurodec.decoders.jobs.TransferJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code neurodec transfer JOB.yaml}: a new subject's decoding quality against the calibration data it is given. */
+@Command(name = "transfer", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a transfer experiment: train the shared encoder on the job's training subjects, then decode",
+            "its new subject from k calibration trials (and the minutes they took) with a subject-only decoder, the",
+            "frozen shared encoder with a new adapter, and the shared encoder fine-tuned. Writes transfer.csv,",
+            "metrics.json, figures/ (one curve per metric), models/shared and report.html, atomically.",
+            "See examples/synthetic-transfer.yaml."})
+final class TransferCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "JOB.yaml", description = "the transfer job file")
+    private Path file;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "the output folder (default: neurodec-output/<job file name> in the working directory)")
+    private Path out;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "set the job's variable NAME (${NAME} in the job)")
+    private Map<String, String> variables = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new org.neurodec.decoders.DecoderException(file + ": expected a job file, found none");
+        }
+        Path folder = out != null ? out : Path.of("neurodec-output", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        TransferJob.Result result = TransferJob.run(file, variables, EvaluationTable.progress(spec.commandLine().getErr()));
+        TransferJob.write(result, folder, Provenance.command("transfer",
+                spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+        print(result, spec.commandLine().getOut());
+        spec.commandLine().getOut().println("report: " + folder.resolve("report.html"));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** The table: one row per calibration size and method, one column per metric. */
+    static void print(TransferJob.Result result, PrintWriter out) {
+        List<String> metrics = new java.util.ArrayList<>();
+        result.rows().forEach(r -> r.scores().keySet().stream().filter(m -> !metrics.contains(m)).forEach(metrics::add));
+        out.println(result.name());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s %7s  %-22s", "trials", "minutes", "method"));
+        metrics.forEach(m -> header.append(String.format(Locale.ROOT, " %12s", m)));
+        out.println(header);
+        StringBuilder chance = new StringBuilder(String.format(Locale.ROOT, "%6s %7s  %-22s", "", "", "chance"));
+        metrics.forEach(m -> chance.append(String.format(Locale.ROOT, " %12.3f", result.rows().get(0).chance().getOrDefault(m,
+                Double.NaN))));
+        out.println(chance);
+        for (TransferJob.Row row : result.rows()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d %7.1f  %-22s", row.trials(), row.minutes(),
+                    row.method()));
+            metrics.forEach(m -> line.append(row.scores().containsKey(m)
+                    ? String.format(Locale.ROOT, " %12.3f", row.scores().get(m)) : String.format(Locale.ROOT, " %12s", "-")));
+            out.println(line);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.neurodec.decoders.jobs;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.neurodec.decoders.DecoderException;
+import org.neurodec.encoders.EncoderConfig;
+import org.neurodec.encoders.ModelFolder;
+import org.neurodec.encoders.NewSubject;
+import org.neurodec.encoders.SharedEncoder;
+import org.neurodec.encoders.Targets;
+import org.neurodec.encoders.Trainer;
+import org.neurodec.encoders.TrainingReport;
+import org.neurodec.ingest.AtomicFolder;
+import org.neurodec.ingest.bids.BidsDataset;
+import org.neurodec.ingest.bids.BidsRecording;
+import org.neurodec.ingest.events.Event;
+import org.neurodec.subjects.Modality;
+import org.neurodec.subjects.Subject;
+import org.neurodec.subjects.TrialSet;
+
+/**
+ * {@code neurodec transfer JOB.yaml}: how much calibration data a new subject needs. The shared
+ * encoder is trained on the {@code subjects.train} subjects; then, for each calibration size in
+ * {@code calibration} (the new subject's first k trials in recording order, none of them showing a
+ * test stimulus), three decoders of the new subject are scored on its test trials: a subject-only
+ * decoder (ridge to the stimulus features and shrinkage LDA for classes, on the k trials alone), the
+ * frozen shared encoder with a new adapter, and the same after fine-tuning the whole model on the k
+ * trials. Calibration is also stated in minutes (k times the subject's mean time between trials).
+ */
+public final class TransferJob {
+
+    static final Set<String> TOP = Set.of("name", "vars", "data", "subjects", "calibration", "model", "split", "adapt");
+    static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned");
+
+    /** One calibration size's scores for one method. */
+    public record Row(int trials, double minutes, String method, Map<String, Double> scores, Map<String, Double> chance) {
+    }
+
+    /** The job's result; {@code modelFolder} holds the trained shared model until it is written. */
+    public record Result(Job.Section job, String name, List<Row> rows, TrainingReport training, List<Path> inputs,
+            Path modelFolder, Map<String, Object> parameters) {
+    }
+
+    private TransferJob() {
+    }
+
+    /** Reads, checks and runs {@code file}. */
+    public static Result run(Path file, Map<String, String> overrides, Consumer<String> log) {
+        Job.Section job = Job.resolve(file, overrides, TOP);
+        String name = job.has("name") ? job.text("name") : file.getFileName().toString();
+        Job.Section data = job.section("data");
+        data.only(Set.of("bids", "modality", "mask", "betas", "high_pass", "window", "baseline", "reject", "decimate",
+                "features", "classes", "class_column", "stimulus_classes", "groups"));
+        Modality modality = data.has("modality") && data.oneOf("modality", List.of("fmri", "eeg")).equals("eeg") ? Modality.EEG
+                : Modality.FMRI;
+        BidsSource defaults = BidsSource.of(data.path("bids", true), modality);
+        double[] window = data.has("window") ? data.numbers("window", 2) : defaults.window();
+        BidsSource source = new BidsSource(defaults.root(), modality, data.has("mask") ? data.text("mask") : defaults.mask(),
+                data.has("betas") ? data.oneOf("betas", List.of("lsa", "lss")) : "lsa", data.number("high_pass", 0.01, 0, 10),
+                window, !data.has("baseline") || Boolean.parseBoolean(data.text("baseline")),
+                data.has("reject") ? data.number("reject", 0, 0, 1e9) : null, data.integer("decimate", 1, 1, 1000));
+        Path features = data.has("features") ? data.path("features", true) : null;
+        Path classes = data.has("classes") ? data.path("classes", true) : null;
+        String classColumn = data.has("class_column") ? data.text("class_column") : "class";
+        boolean stimulusClasses = data.has("stimulus_classes") && Boolean.parseBoolean(data.text("stimulus_classes"));
+        Job.Section subjects = job.section("subjects");
+        subjects.only(Set.of("train", "new"));
+        List<String> trainIds = subjects.texts("train");
+        String newId = subjects.text("new");
+        double[] sizes = job.numbers("calibration", 0);
+        if (sizes == null) {
+            throw job.error("calibration", "a list of calibration trial counts", "nothing");
+        }
+        EncoderConfig config = config(job.has("model") ? job.section("model") : null);
+        Device device = SharedEncoder.device(job.has("model") && job.section("model").has("device")
+                ? job.section("model").text("device") : "auto");
+        Job.Section split = job.has("split") ? job.section("split") : null;
+        if (split != null) {
+            split.only(Set.of("test_fraction", "validation_fraction", "seed"));
+        }
+        double testFraction = split == null ? 0.2 : split.number("test_fraction", 0.2, 0, 1);
+        double validationFraction = split == null ? 0.1 : split.number("validation_fraction", 0.1, 0, 1);
+        long splitSeed = split == null ? 42 : split.integer("seed", 42, 0, Integer.MAX_VALUE);
+        Job.Section adapt = job.has("adapt") ? job.section("adapt") : null;
+        if (adapt != null) {
+            adapt.only(Set.of("epochs", "fine_tune_epochs"));
+        }
+        int adaptEpochs = adapt == null ? 20 : adapt.integer("epochs", 20, 0, 10_000);
+        int fineTuneEpochs = adapt == null ? 10 : adapt.integer("fine_tune_epochs", 10, 0, 10_000);
+
+        BidsDataset dataset = source.open();
+        List<TrialSet> all = new ArrayList<>();
+        List<Subject> entries = new ArrayList<>();
+        List<String> stimuli = new ArrayList<>();
+        for (String id : trainIds) {
+            log.accept("reading sub-" + id);
+            Map.Entry<TrialSet, Subject> loaded = source.load(dataset, id);
+            all.add(loaded.getKey());
+            entries.add(loaded.getValue());
+            stimuli.addAll(loaded.getKey().stimuli());
+        }
+        log.accept("reading sub-" + newId + " (new subject)");
+        Map.Entry<TrialSet, Subject> newcomer = source.load(dataset, newId);
+        stimuli.addAll(newcomer.getKey().stimuli());
+        Targets targets = BidsSource.targets(features, classes, classColumn, stimulusClasses, stimuli);
+        Map<String, String> groups = data.has("groups") && classes != null
+                ? Targets.readClassTable(classes, data.text("groups")) : Map.of();
+        TrialSplits splits = targets.hasFeatures() ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, splitSeed)
+                : TrialSplits.byTrial(testFraction, validationFraction, splitSeed);
+
+        Path modelFolder;
+        TrainingReport training;
+        try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
+            List<TrialSet> train = new ArrayList<>();
+            List<TrialSet> validation = new ArrayList<>();
+            for (TrialSet t : all) {
+                train.add(splits.part(t, "train"));
+                validation.add(splits.part(t, "validation"));
+            }
+            log.accept("training the shared encoder on " + trainIds.size() + " subjects");
+            Trainer trainer = new Trainer(encoder, targets, log);
+            training = trainer.train(train, validation, Set.of());
+            trainer.storePrototypes(train);
+            modelFolder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
+            ModelFolder.save(encoder, modelFolder, Map.of("job", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        TrialSet subject = newcomer.getKey();
+        int[] test = splits.rows(subject, "test");
+        int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(test, t) < 0).toArray();
+        double secondsPerTrial = secondsPerTrial(dataset, newId, modality);
+        TrialSet testTrials = subject.select(test);
+        List<Row> rows = new ArrayList<>();
+        for (double size : sizes) {
+            int k = (int) size;
+            if (k < 2 || k > pool.length || k != size) {
+                throw job.error("calibration", "whole numbers of trials in 2.." + pool.length
+                        + " (sub-" + newId + "'s trials outside the test set)", size);
+            }
+            TrialSet calibration = subject.select(java.util.Arrays.copyOf(pool, k));
+            double minutes = k * secondsPerTrial / 60;
+            log.accept("calibrating sub-" + newId + " on " + k + " trials");
+            TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups);
+            rows.add(new Row(k, minutes, METHODS.get(0), own.scores, own.chance));
+            try (SharedEncoder encoder = ModelFolder.load(modelFolder, device)) {
+                NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });
+                TransferScores adapted = shared(encoder, targets, testTrials, groups);
+                rows.add(new Row(k, minutes, METHODS.get(1), adapted.scores, adapted.chance));
+                if (fineTuneEpochs > 0) {
+                    NewSubject.fineTune(encoder, calibration, targets, fineTuneEpochs, line -> { });
+                    TransferScores tuned = shared(encoder, targets, testTrials, groups);
+                    rows.add(new Row(k, minutes, METHODS.get(2), tuned.scores, tuned.chance));
+                }
+            }
+        }
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(file);
+        if (features != null) {
+            inputs.add(features);
+        }
+        if (classes != null) {
+            inputs.add(classes);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("source", source.provenance());
+        parameters.put("split", splits.provenance());
+        parameters.put("config", config);
+        parameters.put("adapt_epochs", adaptEpochs);
+        parameters.put("fine_tune_epochs", fineTuneEpochs);
+        parameters.put("seconds_per_trial", secondsPerTrial);
+        parameters.put("test_trials", test.length);
+        return new Result(job, name, rows, training, inputs, modelFolder, parameters);
+    }
+
+    private static TransferScores shared(SharedEncoder encoder, Targets targets, TrialSet test, Map<String, String> groups) {
+        float[][] predicted = targets.hasFeatures() ? encoder.predict(test) : null;
+        int[] classes = targets.hasClasses() ? org.neurodec.encoders.ClassMetrics.argmax(encoder.classProbabilities(test)) : null;
+        return TransferScores.of(targets, test, predicted, classes, groups);
+    }
+
+    /** The mean time between a subject's trials (event onsets of its recordings of the modality), in seconds. */
+    private static double secondsPerTrial(BidsDataset dataset, String subject, Modality modality) {
+        double span = 0;
+        int gaps = 0;
+        for (BidsRecording r : dataset.recordings(subject)) {
+            if (!r.datatype().equals(modality == Modality.FMRI ? "func" : "eeg")) {
+                continue;
+            }
+            List<Event> events = r.events().list();
+            if (events.size() > 1) {
+                span += events.get(events.size() - 1).onset() - events.get(0).onset();
+                gaps += events.size() - 1;
+            }
+        }
+        return gaps == 0 ? Double.NaN : span / gaps;
+    }
+
+    static EncoderConfig config(Job.Section model) {
+        EncoderConfig c = EncoderConfig.defaults();
+        if (model == null) {
+            return c;
+        }
+        model.only(Set.of("dim", "blocks", "hidden", "conv", "epochs", "batch_size", "learning_rate", "patience", "seed",
+                "gradient_surgery", "device"));
+        c = c.withSeed(model.integer("seed", (int) c.seed(), 0, Integer.MAX_VALUE))
+                .withGradientSurgery(model.has("gradient_surgery") && Boolean.parseBoolean(model.text("gradient_surgery")))
+                .withShape(model.integer("dim", c.sharedDim(), 1, 1 << 16), model.integer("blocks", c.blocks(), 0, 64),
+                        model.integer("hidden", c.hidden(), 1, 1 << 16))
+                .withTraining(model.number("learning_rate", c.learningRate(), 0, 1), model.integer("batch_size", c.batchSize(), 2,
+                        1 << 20), model.integer("patience", c.patience(), 1, 100_000));
+        double[] conv = model.numbers("conv", 5);
+        if (conv != null) {
+            c = c.withConv(new EncoderConfig.Conv((int) conv[0], (int) conv[1], (int) conv[2], (int) conv[3], (int) conv[4]));
+        }
+        return model.has("epochs") ? c.withEpochs(model.integer("epochs", c.epochs(), 1, 100_000)) : c;
+    }
+
+    /** Writes transfer.csv, metrics.json, figures/, models/shared and report.html into {@code folder}, atomically. */
+    public static void write(Result r, Path folder, Map<String, Object> extra) {
+        for (Path input : r.inputs()) {
+            if (input.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
+                throw new DecoderException("--out " + folder + ": expected a folder that holds none of the job's inputs, found "
+                        + input + " in it (a job never overwrites its inputs)");
+            }
+        }
+        TransferOutputs.write(r, folder, extra);
+        AtomicFolder.delete(r.modelFolder().getParent());
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}
