@@ -105,6 +105,79 @@ public final class Metrics {
         }, resamples, seed);
     }
 
+    /**
+     * N-way retrieval as MindEye2 reports it: {@code repeats} times, draw {@code way} of the trials at
+     * random; within the draw, a trial counts when its prediction is more similar (cosine) to its own
+     * truth than to the other {@code way − 1} truths ({@code brainToStimulus}), or when its truth is
+     * more similar to its own prediction than to the others' (stimulus to brain). The value is the
+     * mean over draws (all trials, once, when {@code way} is at least their number: the zero-shot
+     * protocol of THINGS-EEG's 200 test concepts). Chance is 1 / way.
+     */
+    public static Significance.Score nWay(double[][] predicted, double[][] truth, int way, int repeats, boolean brainToStimulus,
+            int resamples, long seed) {
+        check(predicted.length, truth.length, way + "-way");
+        double[][] similarity = cosines(predicted, truth);
+        int size = Math.min(way, predicted.length);
+        String name = size + "-way top-1 " + (brainToStimulus ? "brain→stimulus" : "stimulus→brain");
+        return Significance.of(name, 1.0 / size, predicted.length, (rows, pair) -> {
+            java.util.Random random = new java.util.Random(seed);
+            int draws = size >= rows.length ? 1 : repeats;
+            double sum = 0;
+            for (int d = 0; d < draws; d++) {
+                int[] pick = rows.clone();
+                for (int i = 0; i < size; i++) {
+                    int j = i + random.nextInt(pick.length - i);
+                    int swap = pick[i];
+                    pick[i] = pick[j];
+                    pick[j] = swap;
+                }
+                int found = 0;
+                for (int a = 0; a < size; a++) {
+                    boolean best = true;
+                    double own = similarity[pick[a]][pair[pick[a]]];
+                    for (int b = 0; b < size && best; b++) {
+                        if (b != a && pick[b] != pick[a]) {
+                            double other = brainToStimulus ? similarity[pick[a]][pair[pick[b]]]
+                                    : similarity[pick[b]][pair[pick[a]]];
+                            best = own > other;
+                        }
+                    }
+                    found += best ? 1 : 0;
+                }
+                sum += found / (double) size;
+            }
+            return sum / draws;
+        }, resamples, seed);
+    }
+
+    /**
+     * 2-vs-2 identification (Mitchell et al. 2008): over every pair of trials, the share whose two
+     * predictions are matched to their own truths with a smaller summed cosine distance than
+     * crosswise. Chance 0.5.
+     */
+    public static Significance.Score twoVsTwo(double[][] predicted, double[][] truth, int resamples, long seed) {
+        check(predicted.length, truth.length, "2-vs-2");
+        double[][] similarity = cosines(predicted, truth);
+        return Significance.of("2-vs-2", 0.5, predicted.length, (rows, pair) -> {
+            long right = 0;
+            long pairs = 0;
+            for (int a = 0; a < rows.length; a++) {
+                for (int b = a + 1; b < rows.length; b++) {
+                    int i = rows[a];
+                    int j = rows[b];
+                    if (pair[i] == pair[j]) {
+                        continue;
+                    }
+                    double matched = (1 - similarity[i][pair[i]]) + (1 - similarity[j][pair[j]]);
+                    double crossed = (1 - similarity[i][pair[j]]) + (1 - similarity[j][pair[i]]);
+                    right += matched < crossed ? 1 : 0;
+                    pairs++;
+                }
+            }
+            return pairs == 0 ? Double.NaN : right / (double) pairs;
+        }, resamples, seed);
+    }
+
     /** The mean Pearson correlation between each reconstruction and its true image (pixels flattened); chance 0. */
     public static Significance.Score pixelCorrelation(double[][] reconstructed, double[][] truth, int resamples, long seed) {
         check(reconstructed.length, truth.length, "pixel correlation");

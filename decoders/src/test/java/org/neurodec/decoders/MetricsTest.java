@@ -46,6 +46,23 @@ class MetricsTest {
     }
 
     @Test
+    void nWayBothDirectionsAndTwoVsTwoWorkedByHand() {
+        // truths e1, e2, e3; predictions e1, e1 + 0.1 e2 (nearer truth 1 than its own), e3
+        double[][] truth = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        double[][] predicted = {{1, 0, 0}, {1, 0.1, 0}, {0, 0, 1}};
+        Significance.Score brain = Metrics.nWay(predicted, truth, 3, 30, true, 50, 1);
+        assertEquals(2.0 / 3, brain.value(), 1e-15, "trial 2's prediction is nearer truth 1");
+        assertEquals(1.0 / 3, brain.chance(), 1e-15);
+        // truth 1 is nearest its own prediction (1 > 0.995), truth 2 too (0.0995 > 0), truth 3 too
+        assertEquals(1.0, Metrics.nWay(predicted, truth, 3, 30, false, 50, 1).value(), 1e-15);
+        // pair (1,2): matched 0 + 0.9005 < crossed 1 + 0.005; pairs (1,3) and (2,3) clearly right
+        assertEquals(1.0, Metrics.twoVsTwo(predicted, truth, 50, 1).value(), 1e-15);
+        // 2-way of 3 candidates from random draws: each draw of 2 holds trial 2 with trial 1 (miss) or 3 (hit)
+        double twoOfThree = Metrics.nWay(predicted, truth, 2, 3000, true, 10, 1).value();
+        assertEquals(5.0 / 6, twoOfThree, 0.02, "draws {1,2}: 1/2, {1,3}: 1, {2,3}: 1 -> 5/6 on average");
+    }
+
+    @Test
     void perfectPredictionsHaveATightIntervalAndTheSmallestPValue() {
         int n = 40;
         int[] truth = new int[n];
