@@ -214,6 +214,67 @@ public final class Metrics {
         return sum / a.length;
     }
 
+    /**
+     * The mean structural similarity of each reconstruction with its true image (grey levels in
+     * [0, 1], row-major {@code width} × height), as scikit-image's {@code structural_similarity} with
+     * its defaults: 7 × 7 uniform windows, sample covariances, K1 = 0.01, K2 = 0.03, data range 1, the
+     * mean over the windows that lie inside the image. Chance 0.
+     */
+    public static Significance.Score ssim(double[][] reconstructed, double[][] truth, int width, int resamples, long seed) {
+        check(reconstructed.length, truth.length, "SSIM");
+        return Significance.of("SSIM", 0, reconstructed.length, (rows, pair) -> {
+            double sum = 0;
+            for (int row : rows) {
+                sum += ssim(reconstructed[row], truth[pair[row]], width);
+            }
+            return sum / rows.length;
+        }, resamples, seed);
+    }
+
+    /** The structural similarity of two grey-level images of one size (see {@link #ssim(double[][], double[][], int, int, long)}). */
+    public static double ssim(double[] a, double[] b, int width) {
+        int height = a.length / width;
+        int win = 7;
+        if (width < win || height < win || a.length != b.length || a.length != width * height) {
+            throw new DecoderException("SSIM: expected two images of one size, at least 7 × 7, found " + a.length + " and "
+                    + b.length + " pixels, width " + width);
+        }
+        double c1 = 0.01 * 0.01;
+        double c2 = 0.03 * 0.03;
+        double n = win * win;
+        double norm = n / (n - 1);
+        double sum = 0;
+        int count = 0;
+        for (int y = 0; y + win <= height; y++) {
+            for (int x = 0; x + win <= width; x++) {
+                double ma = 0;
+                double mb = 0;
+                double aa = 0;
+                double bb = 0;
+                double ab = 0;
+                for (int dy = 0; dy < win; dy++) {
+                    for (int dx = 0; dx < win; dx++) {
+                        double u = a[(y + dy) * width + x + dx];
+                        double v = b[(y + dy) * width + x + dx];
+                        ma += u;
+                        mb += v;
+                        aa += u * u;
+                        bb += v * v;
+                        ab += u * v;
+                    }
+                }
+                ma /= n;
+                mb /= n;
+                double va = norm * (aa / n - ma * ma);
+                double vb = norm * (bb / n - mb * mb);
+                double cov = norm * (ab / n - ma * mb);
+                sum += (2 * ma * mb + c1) * (2 * cov + c2) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
     /** Pearson's correlation of two vectors of one length (NaN when either is constant). */
     public static double pearson(double[] a, double[] b) {
         double ma = 0;

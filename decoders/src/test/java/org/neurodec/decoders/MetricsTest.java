@@ -63,6 +63,23 @@ class MetricsTest {
     }
 
     @Test
+    void ssimMatchesScikitImage() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode golden = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(org.neurodec.ingest.TestData.resource("ssim/ssim_golden.json").toFile());
+        for (com.fasterxml.jackson.databind.JsonNode c : golden.get("cases")) {
+            double[] a = new double[c.get("a").size()];
+            double[] b = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = c.get("a").get(i).asDouble();
+                b[i] = c.get("b").get(i).asDouble();
+            }
+            assertEquals(c.get("ssim").asDouble(), Metrics.ssim(a, b, c.get("width").asInt()), 1e-12,
+                    c.get("height") + " x " + c.get("width"));
+        }
+        assertEquals(1.0, Metrics.ssim(new double[49], new double[49], 7), 1e-12, "identical flat images");
+    }
+
+    @Test
     void perfectPredictionsHaveATightIntervalAndTheSmallestPValue() {
         int n = 40;
         int[] truth = new int[n];

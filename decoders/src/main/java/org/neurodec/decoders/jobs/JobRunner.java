@@ -144,7 +144,12 @@ public final class JobRunner {
             }
             chance += Metrics.squaredError(mean, truth[i]) / n;
         }
-        return List.of(Metrics.pixelCorrelation(reconstructed, truth, job.resamples(), job.metricSeed()),
-                Metrics.mse(reconstructed, truth, chance, job.resamples(), job.metricSeed()));
+        List<Significance.Score> scores = new ArrayList<>(List.of(
+                Metrics.pixelCorrelation(reconstructed, truth, job.resamples(), job.metricSeed()),
+                Metrics.mse(reconstructed, truth, chance, job.resamples(), job.metricSeed())));
+        if (data.width >= 7 && data.height >= 7) {
+            scores.add(Metrics.ssim(reconstructed, truth, data.width, job.resamples(), job.metricSeed()));
+        }
+        return scores;
     }
 }
