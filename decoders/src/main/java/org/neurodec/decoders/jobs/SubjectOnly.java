@@ -44,11 +44,13 @@ final class SubjectOnly {
                 }
             }
         }
-        int[] classes = targets.hasClasses() ? classes(targets, calibration, x, z) : null;
-        return TransferScores.of(targets, test, predicted, classes, groups);
+        double[] second = targets.hasClasses() ? new double[z.length] : null;
+        int[] classes = targets.hasClasses() ? classes(targets, calibration, x, z, second) : null;
+        return TransferScores.of(targets, test, predicted, classes, second, groups);
     }
 
-    private static int[] classes(Targets targets, TrialSet calibration, double[][] x, double[][] z) {
+    /** Each test trial's class, and in {@code second} its score for class 1 against class 0 (two classes). */
+    private static int[] classes(Targets targets, TrialSet calibration, double[][] x, double[][] z, double[] second) {
         int k = targets.classNames().size();
         int[] counts = new int[k];
         int[] label = calibration.stimuli().stream().mapToInt(targets::classOf).toArray();
@@ -80,6 +82,9 @@ final class SubjectOnly {
                 present.size());
         double[][] s = lda.scores(z);
         for (int i = 0; i < z.length; i++) {
+            if (k == 2 && present.size() == 2) {
+                second[i] = s[i][1] - s[i][0];
+            }
             int best = 0;
             for (int c = 1; c < s[i].length; c++) {
                 best = s[i][c] > s[i][best] ? c : best;

@@ -40,7 +40,8 @@ import org.neurodec.subjects.TrialSet;
  */
 public final class TransferJob {
 
-    static final Set<String> TOP = Set.of("name", "vars", "data", "subjects", "calibration", "model", "split", "adapt");
+    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "calibration", "model", "split",
+            "adapt");
     static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned");
 
     /** One calibration size's scores for one method. */
@@ -60,11 +61,16 @@ public final class TransferJob {
         Job.Section job = Job.resolve(file, overrides, TOP);
         String name = job.has("name") ? job.text("name") : file.getFileName().toString();
         Job.Section data = job.section("data");
-        data.only(Set.of("bids", "modality", "mask", "betas", "high_pass", "window", "baseline", "reject", "decimate",
+        data.only(Set.of("bids", "eeg", "modality", "mask", "betas", "high_pass", "window", "baseline", "reject", "decimate",
                 "features", "classes", "class_column", "stimulus_classes", "groups"));
-        Modality modality = data.has("modality") && data.oneOf("modality", List.of("fmri", "eeg")).equals("eeg") ? Modality.EEG
-                : Modality.FMRI;
-        BidsSource defaults = BidsSource.of(data.path("bids", true), modality);
+        if (data.has("bids") == data.has("eeg")) {
+            throw data.error("bids' or 'data.eeg", "exactly one of them (a BIDS root, or EEG files per subject)",
+                    data.has("bids") ? "both" : "neither");
+        }
+        Modality modality = data.has("eeg") || data.has("modality") && data.oneOf("modality", List.of("fmri", "eeg")).equals("eeg")
+                ? Modality.EEG : Modality.FMRI;
+        BidsSource defaults = BidsSource.of(data.has("bids") ? data.path("bids", true) : file.toAbsolutePath().getParent(),
+                modality);
         double[] window = data.has("window") ? data.numbers("window", 2) : defaults.window();
         BidsSource source = new BidsSource(defaults.root(), modality, data.has("mask") ? data.text("mask") : defaults.mask(),
                 data.has("betas") ? data.oneOf("betas", List.of("lsa", "lss")) : "lsa", data.number("high_pass", 0.01, 0, 10),
@@ -99,19 +105,22 @@ public final class TransferJob {
         int adaptEpochs = adapt == null ? 20 : adapt.integer("epochs", 20, 0, 10_000);
         int fineTuneEpochs = adapt == null ? 10 : adapt.integer("fine_tune_epochs", 10, 0, 10_000);
 
-        BidsDataset dataset = source.open();
+        BidsDataset dataset = data.has("bids") ? source.open() : null;
+        Job.Section files = data.has("eeg") ? data.section("eeg") : null;
         List<TrialSet> all = new ArrayList<>();
         List<Subject> entries = new ArrayList<>();
         List<String> stimuli = new ArrayList<>();
+        List<Path> inputs = new ArrayList<>();
         for (String id : trainIds) {
-            log.accept("reading sub-" + id);
-            Map.Entry<TrialSet, Subject> loaded = source.load(dataset, id);
+            log.accept("reading subject " + id);
+            Map.Entry<TrialSet, Subject> loaded = load(job, source, dataset, files, id, inputs, log, new double[1]);
             all.add(loaded.getKey());
             entries.add(loaded.getValue());
             stimuli.addAll(loaded.getKey().stimuli());
         }
-        log.accept("reading sub-" + newId + " (new subject)");
-        Map.Entry<TrialSet, Subject> newcomer = source.load(dataset, newId);
+        log.accept("reading subject " + newId + " (new subject)");
+        double[] fileSeconds = {Double.NaN};
+        Map.Entry<TrialSet, Subject> newcomer = load(job, source, dataset, files, newId, inputs, log, fileSeconds);
         stimuli.addAll(newcomer.getKey().stimuli());
         Targets targets = BidsSource.targets(features, classes, classColumn, stimulusClasses, stimuli);
         Map<String, String> groups = data.has("groups") && classes != null
@@ -141,7 +150,7 @@ public final class TransferJob {
         TrialSet subject = newcomer.getKey();
         int[] test = splits.rows(subject, "test");
         int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(test, t) < 0).toArray();
-        double secondsPerTrial = secondsPerTrial(dataset, newId, modality);
+        double secondsPerTrial = dataset == null ? fileSeconds[0] : secondsPerTrial(dataset, newId, modality);
         TrialSet testTrials = subject.select(test);
         List<Row> rows = new ArrayList<>();
         for (double size : sizes) {
@@ -166,8 +175,7 @@ public final class TransferJob {
                 }
             }
         }
-        List<Path> inputs = new ArrayList<>();
-        inputs.add(file);
+        inputs.add(0, file);
         if (features != null) {
             inputs.add(features);
         }
@@ -185,10 +193,45 @@ public final class TransferJob {
         return new Result(job, name, rows, training, inputs, modelFolder, parameters);
     }
 
+    /**
+     * One subject's trials: from the BIDS dataset, or from its EEG files through the job's preprocess
+     * section; for files, {@code seconds} gets the recordings' duration per kept epoch.
+     */
+    private static Map.Entry<TrialSet, Subject> load(Job.Section job, BidsSource source, BidsDataset dataset, Job.Section files,
+            String id, List<Path> inputs, Consumer<String> log, double[] seconds) {
+        if (dataset != null) {
+            return source.load(dataset, id);
+        }
+        if (!files.has(id)) {
+            throw files.error(id, "the EEG files of subject " + id, "nothing");
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String pattern : files.texts(id)) {
+            paths.addAll(TrialData.glob(job.file(), "data.eeg." + id, pattern));
+        }
+        inputs.addAll(paths);
+        TrialData.Eeg eeg = TrialData.Eeg.read(job.file(), job.tree(), paths, log);
+        int channels = eeg.channels().size();
+        int times = eeg.epochs()[0][0].length;
+        float[] values = new float[eeg.epochs().length * channels * times];
+        for (int e = 0, i = 0; e < eeg.epochs().length; e++) {
+            for (int c = 0; c < channels; c++) {
+                for (int t = 0; t < times; t++) {
+                    values[i++] = (float) eeg.epochs()[e][c][t];
+                }
+            }
+        }
+        TrialSet trials = TrialSet.wrapEeg(id, channels, times, values, eeg.labels());
+        seconds[0] = eeg.seconds() / eeg.epochs().length;
+        return Map.entry(trials, Subject.of(trials, eeg.channels()));
+    }
+
     private static TransferScores shared(SharedEncoder encoder, Targets targets, TrialSet test, Map<String, String> groups) {
         float[][] predicted = targets.hasFeatures() ? encoder.predict(test) : null;
-        int[] classes = targets.hasClasses() ? org.neurodec.encoders.ClassMetrics.argmax(encoder.classProbabilities(test)) : null;
-        return TransferScores.of(targets, test, predicted, classes, groups);
+        float[][] p = targets.hasClasses() ? encoder.classProbabilities(test) : null;
+        int[] classes = p == null ? null : org.neurodec.encoders.ClassMetrics.argmax(p);
+        double[] second = p == null || p[0].length != 2 ? null : java.util.Arrays.stream(p).mapToDouble(r -> r[1]).toArray();
+        return TransferScores.of(targets, test, predicted, classes, second, groups);
     }
 
     /** The mean time between a subject's trials (event onsets of its recordings of the modality), in seconds. */

@@ -23,9 +23,11 @@ final class TransferScores {
 
     /**
      * Scores {@code predicted} features (trials × features, or null) and {@code classes} (class indices,
-     * or null) for {@code test}; {@code groups} maps stimulus ids to a group name (may be empty).
+     * or null; with {@code second}, each trial's score for the second class, for the AUC of two
+     * classes) for {@code test}; {@code groups} maps stimulus ids to a group name (may be empty).
      */
-    static TransferScores of(Targets targets, TrialSet test, float[][] predicted, int[] classes, Map<String, String> groups) {
+    static TransferScores of(Targets targets, TrialSet test, float[][] predicted, int[] classes, double[] second,
+            Map<String, String> groups) {
         TransferScores out = new TransferScores();
         if (predicted != null && targets.hasFeatures()) {
             out.retrieval("", predicted, test.stimuli(), targets);
@@ -48,6 +50,14 @@ final class TransferScores {
             int k = targets.classNames().size();
             out.scores.put("balanced accuracy", ClassMetrics.balancedAccuracy(truth, classes, k));
             out.chance.put("balanced accuracy", 1.0 / k);
+            if (k == 2 && second != null) {
+                boolean[] positive = new boolean[truth.length];
+                for (int i = 0; i < truth.length; i++) {
+                    positive[i] = truth[i] == 1;
+                }
+                out.scores.put("AUC", ClassMetrics.auc(second, positive));
+                out.chance.put("AUC", 0.5);
+            }
         }
         return out;
     }

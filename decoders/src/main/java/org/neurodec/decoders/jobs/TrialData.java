@@ -82,56 +82,70 @@ public final class TrialData {
     }
 
     private static TrialData eeg(Job job, Job.Section data, Consumer<String> progress) {
-        if (!job.tree().has("preprocess") || !job.tree().get("preprocess").has("epochs")) {
-            throw new DecoderException(job.file() + ": key 'preprocess.epochs': expected the epochs of the EEG data,"
-                    + " found none");
-        }
-        Pipeline pipeline = Pipeline.fromYaml(job.file());
         List<Path> files = new ArrayList<>();
         for (String pattern : data.texts("eeg")) {
-            files.addAll(glob(job, pattern));
+            files.addAll(glob(job.file(), "data.eeg", pattern));
         }
-        List<double[][]> epochs = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        double tmin = 0;
-        double sfreq = 0;
-        int channels = -1;
-        for (Path file : files) {
-            progress.accept("reading and preprocessing " + file.getFileName());
-            EegRecording recording = EegRecording.open(file);
-            Epochs cut = pipeline.run(recording).epochs();
-            int[] eeg = IntStream.range(0, recording.channels().size())
-                    .filter(c -> recording.channels().get(c).type() == ChannelType.EEG).toArray();
-            if (channels >= 0 && eeg.length != channels) {
-                throw new DecoderException(file + ": expected " + channels + " EEG channels like the files before it, found "
-                        + eeg.length);
-            }
-            channels = eeg.length;
-            tmin = cut.tmin();
-            sfreq = cut.sfreq();
-            for (int e = 0; e < cut.size(); e++) {
-                double[][] all = cut.epoch(e);
-                double[][] kept = new double[eeg.length][];
-                for (int c = 0; c < eeg.length; c++) {
-                    kept[c] = all[eeg[c]];
-                }
-                epochs.add(kept);
-                labels.add(cut.info().get(e).condition());
-                sources.add(file.getFileName().toString());
-            }
-        }
-        if (epochs.isEmpty()) {
-            throw data.error("eeg", "recordings with epochs of the conditions in 'preprocess.epochs'", "no epochs");
-        }
-        return new TrialData(epochs.toArray(double[][][]::new), tmin, sfreq, null, null, 0, 0, labels, sources, null, files);
+        Eeg eeg = Eeg.read(job.file(), job.tree(), files, progress);
+        return new TrialData(eeg.epochs, eeg.tmin, eeg.sfreq, null, null, 0, 0, eeg.labels, eeg.sources, null, files);
     }
 
-    private static List<Path> glob(Job job, String pattern) {
-        Path absolute = job.file().toAbsolutePath().getParent().resolve(pattern).normalize();
+    /** EEG epochs of the EEG channels of some files, through the {@code preprocess} section of a job file. */
+    record Eeg(double[][][] epochs, List<String> labels, List<String> sources, List<String> channels, double tmin,
+            double sfreq, double seconds) {
+
+        static Eeg read(Path jobFile, com.fasterxml.jackson.databind.JsonNode tree, List<Path> files, Consumer<String> progress) {
+            if (!tree.has("preprocess") || !tree.get("preprocess").has("epochs")) {
+                throw new DecoderException(jobFile + ": key 'preprocess.epochs': expected the epochs of the EEG data, found none");
+            }
+            Pipeline pipeline = Pipeline.fromYaml(jobFile);
+            List<double[][]> epochs = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            List<String> sources = new ArrayList<>();
+            List<String> names = null;
+            double tmin = 0;
+            double sfreq = 0;
+            double seconds = 0;
+            for (Path file : files) {
+                progress.accept("reading and preprocessing " + file.getFileName());
+                EegRecording recording = EegRecording.open(file);
+                seconds += recording.times() / recording.sfreq();
+                Epochs cut = pipeline.run(recording).epochs();
+                int[] eeg = IntStream.range(0, recording.channels().size())
+                        .filter(c -> recording.channels().get(c).type() == ChannelType.EEG).toArray();
+                List<String> these = IntStream.of(eeg).mapToObj(c -> recording.channels().get(c).name()).toList();
+                if (names != null && !names.equals(these)) {
+                    throw new DecoderException(file + ": expected the EEG channels " + names + " of the files before it, found "
+                            + these);
+                }
+                names = these;
+                tmin = cut.tmin();
+                sfreq = cut.sfreq();
+                for (int e = 0; e < cut.size(); e++) {
+                    double[][] all = cut.epoch(e);
+                    double[][] kept = new double[eeg.length][];
+                    for (int c = 0; c < eeg.length; c++) {
+                        kept[c] = all[eeg[c]];
+                    }
+                    epochs.add(kept);
+                    labels.add(cut.info().get(e).condition());
+                    sources.add(file.getFileName().toString());
+                }
+            }
+            if (epochs.isEmpty()) {
+                throw new DecoderException(jobFile + ": key 'preprocess.epochs': expected epochs of its conditions in "
+                        + files.size() + " files, found none");
+            }
+            return new Eeg(epochs.toArray(double[][][]::new), labels, sources, names, tmin, sfreq, seconds);
+        }
+    }
+
+    /** The files {@code pattern} (a path or a glob, relative to the job file) names; none is an error naming {@code key}. */
+    static List<Path> glob(Path jobFile, String key, String pattern) {
+        Path absolute = jobFile.toAbsolutePath().getParent().resolve(pattern).normalize();
         if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("[")) {
             if (!Files.isRegularFile(absolute)) {
-                throw new DecoderException(job.file() + ": key 'data.eeg': expected an existing file, found none at " + absolute);
+                throw new DecoderException(jobFile + ": key '" + key + "': expected an existing file, found none at " + absolute);
             }
             return List.of(absolute);
         }
@@ -143,11 +157,11 @@ public final class TrialData {
         try (Stream<Path> walk = Files.walk(root)) {
             List<Path> found = walk.filter(Files::isRegularFile).filter(matcher::matches).sorted().toList();
             if (found.isEmpty()) {
-                throw new DecoderException(job.file() + ": key 'data.eeg': expected files matching " + absolute + ", found none");
+                throw new DecoderException(jobFile + ": key '" + key + "': expected files matching " + absolute + ", found none");
             }
             return found;
         } catch (IOException e) {
-            throw new DecoderException(job.file() + ": key 'data.eeg': cannot list " + root + ": " + e.getMessage(), e);
+            throw new DecoderException(jobFile + ": key '" + key + "': cannot list " + root + ": " + e.getMessage(), e);
         }
     }
 

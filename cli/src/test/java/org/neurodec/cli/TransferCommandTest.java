@@ -1,0 +1,78 @@
+package org.neurodec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurodec.ingest.TestData;
+
+/** neurodec transfer on the synthetic cohort (BIDS) and on eeg-notebooks' N170 files. */
+class TransferCommandTest {
+
+    private static Map<String, Double> scores(Path out, int trials, String method) throws Exception {
+        Map<String, Double> found = new HashMap<>();
+        for (JsonNode row : new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("rows")) {
+            if (row.get("trials").asInt() == trials && row.get("method").asText().equals(method)) {
+                row.get("scores").fields().forEachRemaining(e -> found.put(e.getKey(), e.getValue().asDouble()));
+            }
+        }
+        assertFalse(found.isEmpty(), method + " at " + trials + " trials in " + out);
+        return found;
+    }
+
+    @Test
+    void theSharedEncoderBeatsTheSubjectOnlyDecoderOnTheSyntheticCohort(@TempDir Path dir) throws Exception {
+        Path cohort = dir.resolve("cohort");
+        assertEquals(0, CommandLineTest.run("cohort", cohort.toString()).status());
+        Path out = dir.resolve("transfer");
+        CommandLineTest.Result r = CommandLineTest.run("transfer", RunCommandTest.EXAMPLES.resolve("synthetic-transfer.yaml")
+                .toString(), "--set", "cohort=" + cohort, "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("shared + new adapter"), r.out());
+        for (int k : new int[] {25, 50}) {
+            Map<String, Double> own = scores(out, k, "subject-only");
+            Map<String, Double> shared = scores(out, k, "shared + new adapter");
+            assertTrue(shared.get("top-1") > own.get("top-1"), k + " trials: " + shared + " vs " + own);
+            assertTrue(shared.get("balanced accuracy") > own.get("balanced accuracy"), k + " trials: " + shared + " vs " + own);
+        }
+        Map<String, Double> small = scores(out, 10, "shared + new adapter");
+        assertTrue(small.get("top-5 image") > 3 * 5.0 / 21 && small.get("top-5 word") > 5.0 / 11,
+                "images and words far above chance from 10 trials: " + small);
+        for (String file : List.of("transfer.csv", "figures/transfer-top-1.png", "models/shared/model.json", "report.html")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+    }
+
+    @Test
+    void realEegFilesPerSubjectThroughThePreprocessSection(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("n170");
+        CommandLineTest.Result r = CommandLineTest.run("transfer", RunCommandTest.EXAMPLES.resolve("n170-transfer.yaml").toString(),
+                "--set", "data=" + TestData.root().toAbsolutePath(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String method : List.of("subject-only", "shared + new adapter", "shared, fine-tuned")) {
+            double auc = scores(out, 90, method).get("AUC");
+            assertTrue(auc > 0.5 && auc < 0.8, method + ": AUC " + auc);
+        }
+        JsonNode provenance = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("provenance");
+        assertTrue(provenance.get("inputs").size() > 4, "every CSV recording is recorded with its checksum");
+    }
+
+    @Test
+    void aBadKeyIsNamed(@TempDir Path dir) throws Exception {
+        Path job = dir.resolve("job.yaml");
+        Files.writeString(job, Files.readString(RunCommandTest.EXAMPLES.resolve("synthetic-transfer.yaml"))
+                .replace("calibration: [10, 25, 50, 100]", "calibration: [10, 25, 50, 100]\nlearning: fast"));
+        CommandLineTest.Result r = CommandLineTest.run("transfer", job.toString(), "--set", "cohort=" + dir);
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("key 'learning'"), r.err());
+    }
+}
