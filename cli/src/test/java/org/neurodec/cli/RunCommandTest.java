@@ -70,11 +70,27 @@ class RunCommandTest {
     }
 
     @Test
+    void logisticRegressionAndLdaOnATrialMatrix(@TempDir Path dir) throws Exception {
+        for (String model : List.of("{type: logistic, C: 0.01}", "{type: lda}")) {
+            Path job = dir.resolve("job.yaml");
+            Files.writeString(job, "name: digits69 six vs nine\n"
+                    + "data:\n  hdf5: {file: \"${data}/real/digits69/digits69.h5\", x: fmri, labels: labels, train: train,"
+                    + " test: test}\nmodel: " + model + "\nprotocol: {type: train-test}\n");
+            Path out = dir.resolve("out");
+            CommandLineTest.Result r = CommandLineTest.run("run", job.toString(), "--out", out.toString(), "--set",
+                    "data=" + TestData.root().toAbsolutePath(), "--no-progress");
+            assertEquals(0, r.status(), r.err());
+            assertEquals(1.0, metric(out, "accuracy").get("value").asDouble(), 0, model + ": the 10 test digits");
+            assertEquals(11, Files.readAllLines(out.resolve("predictions.csv")).size());
+        }
+    }
+
+    @Test
     void badJobsAreRefusedBeforeAnythingRunsNamingTheKey(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("never");
         String good = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
         List<String[]> cases = List.of(
-                new String[] {good.replace("type: csp-lda", "type: svm"), "key 'model.type': expected one of [csp-lda, lda,"},
+                new String[] {good.replace("type: csp-lda", "type: svm"), "key 'model.type': expected one of [csp-lda, lda, logistic,"},
                 new String[] {good.replace("  splits: 10", "  splits: ten"), "key 'protocol.splits': expected an integer"},
                 new String[] {good.replace("  components: 4", "  components: 4\n  kernel: rbf"), "key 'model.kernel'"},
                 new String[] {good.replace("${data}/real/eegbci-S001/S001R06.edf", "${nowhere}/x.edf"),

@@ -38,7 +38,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         long metricSeed) {
 
     static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "model", "protocol", "metrics");
-    static final List<String> MODELS = List.of("csp-lda", "lda", "ridge-reconstruction");
+    static final List<String> MODELS = List.of("csp-lda", "lda", "logistic", "ridge-reconstruction");
     static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.neurodec.decoders.CspLda;
 import org.neurodec.decoders.DecoderException;
+import org.neurodec.decoders.LogisticRegression;
 import org.neurodec.decoders.PixelReconstruction;
 import org.neurodec.decoders.ShrinkageLda;
 import org.neurodec.subjects.adapters.Ridge;
@@ -14,7 +15,9 @@ import org.neurodec.subjects.adapters.Ridge;
  * The model of a job's {@code model} section, fitted on one split's training trials at a time:
  * {@code csp-lda} (EEG, two classes; {@code components}, {@code window} in seconds),
  * {@code lda} (shrinkage LDA on a trial matrix or on flattened EEG epochs; {@code shrinkage}: auto or
- * none, {@code decimate}) or {@code ridge-reconstruction} (images from a trial matrix;
+ * none, {@code decimate}), {@code logistic} (L2 logistic regression; {@code C}, {@code decimate},
+ * {@code standardize}: z-score each feature with the training trials' statistics, default true) or
+ * {@code ridge-reconstruction} (images from a trial matrix;
  * {@code components}: a list of principal-component counts to choose from by cross-validation, or 0
  * for pixels; {@code alphas}: from, to, count of a log10 grid).
  */
@@ -42,6 +45,14 @@ abstract class JobModel {
                 requireClasses(section, data, 2, 2);
                 int channels = data == null ? Integer.MAX_VALUE : data.epochs[0].length;
                 yield new CspLdaModel(section.integer("components", 4, 1, channels), window(section, data));
+            }
+            case "logistic" -> {
+                section.only(Set.of("type", "C", "decimate", "standardize"));
+                requireClasses(section, data, 2, Integer.MAX_VALUE);
+                boolean standardize = !section.has("standardize") || section.oneOf("standardize", List.of("true", "false"))
+                        .equals("true");
+                yield new LogisticModel(section.number("C", 1.0, 0, Double.MAX_VALUE), section.integer("decimate", 1, 1, 1000),
+                        standardize);
             }
             case "lda" -> {
                 section.only(Set.of("type", "shrinkage", "decimate"));
@@ -176,22 +187,7 @@ abstract class JobModel {
         }
 
         private double[][] features(TrialData data, int[] rows) {
-            double[][] out = new double[rows.length][];
-            for (int i = 0; i < rows.length; i++) {
-                if (data.rows != null) {
-                    out[i] = data.rows[rows[i]];
-                    continue;
-                }
-                double[][] epoch = data.epochs[rows[i]];
-                int keep = (epoch[0].length + decimate - 1) / decimate;
-                out[i] = new double[epoch.length * keep];
-                for (int c = 0; c < epoch.length; c++) {
-                    for (int s = 0; s < keep; s++) {
-                        out[i][c * keep + s] = epoch[c][s * decimate];
-                    }
-                }
-            }
-            return out;
+            return JobModel.features(data, rows, decimate);
         }
 
         @Override
@@ -209,23 +205,128 @@ abstract class JobModel {
 
         @Override
         double[][] predict(TrialData data, int[] test) {
-            double[][] scores = fitted.scores(features(data, test));
-            double[][] out = new double[test.length][];
-            for (int i = 0; i < out.length; i++) {
-                int best = 0;
-                for (int k = 1; k < scores[i].length; k++) {
-                    best = scores[i][k] > scores[i][best] ? k : best;
-                }
-                double decision = scores[i].length == 2 ? scores[i][1] - scores[i][0] : scores[i][best];
-                out[i] = new double[] {best, decision};
-            }
-            return out;
+            return fromScores(fitted.scores(features(data, test)));
         }
 
         @Override
         Map<String, Object> describe() {
             return Map.of("type", "lda", "shrinkage", shrink ? "auto" : "none", "decimate", decimate,
                     "coefficients", fitted.coefficients(), "intercepts", fitted.intercepts());
+        }
+    }
+
+    /** Trial rows, or flattened epochs keeping every {@code decimate}th sample. */
+    static double[][] features(TrialData data, int[] rows, int decimate) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (data.rows != null) {
+                out[i] = data.rows[rows[i]];
+                continue;
+            }
+            double[][] epoch = data.epochs[rows[i]];
+            int keep = (epoch[0].length + decimate - 1) / decimate;
+            out[i] = new double[epoch.length * keep];
+            for (int c = 0; c < epoch.length; c++) {
+                for (int s = 0; s < keep; s++) {
+                    out[i][c * keep + s] = epoch[c][s * decimate];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Class index and decision score (second class minus first for two, else the best) from class scores. */
+    static double[][] fromScores(double[][] scores) {
+        double[][] out = new double[scores.length][];
+        for (int i = 0; i < out.length; i++) {
+            int best = 0;
+            for (int k = 1; k < scores[i].length; k++) {
+                best = scores[i][k] > scores[i][best] ? k : best;
+            }
+            double decision = scores[i].length == 2 ? scores[i][1] - scores[i][0] : scores[i][best];
+            out[i] = new double[] {best, decision};
+        }
+        return out;
+    }
+
+    /** L2 logistic regression on (standardised) trial rows or flattened epochs. */
+    static final class LogisticModel extends JobModel {
+        private final double c;
+        private final int decimate;
+        private final boolean standardize;
+        private double[] mean;
+        private double[] scale;
+        private LogisticRegression fitted;
+
+        LogisticModel(double c, int decimate, boolean standardize) {
+            this.c = c;
+            this.decimate = decimate;
+            this.standardize = standardize;
+        }
+
+        private double[][] features(TrialData data, int[] rows) {
+            double[][] x = JobModel.features(data, rows, decimate);
+            double[][] out = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                out[i] = x[i].clone();
+                for (int j = 0; j < out[i].length && mean != null; j++) {
+                    out[i][j] = (out[i][j] - mean[j]) / scale[j];
+                }
+            }
+            return out;
+        }
+
+        @Override
+        boolean classifies() {
+            return true;
+        }
+
+        @Override
+        void fit(TrialData data, int[] train) {
+            mean = null;
+            double[][] x = JobModel.features(data, train, decimate);
+            if (standardize) {
+                int p = x[0].length;
+                mean = new double[p];
+                scale = new double[p];
+                for (double[] row : x) {
+                    for (int j = 0; j < p; j++) {
+                        mean[j] += row[j] / x.length;
+                    }
+                }
+                for (double[] row : x) {
+                    for (int j = 0; j < p; j++) {
+                        scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / x.length;
+                    }
+                }
+                for (int j = 0; j < p; j++) {
+                    scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1;
+                }
+            }
+            fitted = LogisticRegression.fit(features(data, train), labels(data, train), data.classes().size(), c);
+        }
+
+        @Override
+        double[][] predict(TrialData data, int[] test) {
+            double[][] p = fitted.probabilities(features(data, test));
+            double[][] logs = new double[p.length][];
+            for (int i = 0; i < p.length; i++) {
+                logs[i] = java.util.Arrays.stream(p[i]).map(Math::log).toArray();
+            }
+            return fromScores(logs);
+        }
+
+        @Override
+        Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "logistic");
+            m.put("C", c);
+            m.put("decimate", decimate);
+            m.put("standardize_mean", mean);
+            m.put("standardize_scale", scale);
+            m.put("weights", fitted.weights());
+            m.put("intercepts", fitted.intercepts());
+            return m;
         }
     }
 
