@@ -2,7 +2,6 @@ package org.neurodec.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,8 +12,8 @@ import org.neurodec.decoders.jobs.JobResult;
 import org.neurodec.decoders.jobs.JobRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code neurodec run JOB.yaml}: a decoding job from files to predictions, metrics, figures and a report. */
@@ -29,28 +28,16 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB.yaml", description = "the job file")
-    private Path file;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "the output folder (default: neurodec-output/<job file name> in the working directory)")
-    private Path out;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = "set the job's variable NAME (used as ${NAME} in the job), for example --set data=../shared/data")
-    private Map<String, String> variables = new LinkedHashMap<>();
+    @Mixin
+    private JobFileOptions job;
 
     @Option(names = "--no-progress", description = "log one line per step instead of drawing progress bars")
     private boolean noProgress;
 
     @Override
     public Integer call() {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new org.neurodec.decoders.DecoderException(file + ": expected a job file, found none");
-        }
-        Job job = Job.read(file, variables);
-        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        Path folder = out != null ? out : Path.of("neurodec-output", stem);
+        Job job = Job.read(this.job.file(), this.job.variables);
+        Path folder = this.job.folder();
         JobOutputs.checkTarget(folder, job, java.util.List.of());
         PrintWriter err = spec.commandLine().getErr();
         JobResult result = JobRunner.run(job, EvaluationTable.progress(err), !noProgress && System.console() != null);

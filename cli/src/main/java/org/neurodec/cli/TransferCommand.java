@@ -2,7 +2,6 @@ package org.neurodec.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +9,7 @@ import java.util.concurrent.Callable;
 import org.neurodec.decoders.jobs.TransferJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code neurodec transfer JOB.yaml}: a new subject's decoding quality against the calibration data it is given. */
@@ -26,23 +24,13 @@ final class TransferCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB.yaml", description = "the transfer job file")
-    private Path file;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "the output folder (default: neurodec-output/<job file name> in the working directory)")
-    private Path out;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "set the job's variable NAME (${NAME} in the job)")
-    private Map<String, String> variables = new LinkedHashMap<>();
+    @Mixin
+    private JobFileOptions job;
 
     @Override
     public Integer call() {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new org.neurodec.decoders.DecoderException(file + ": expected a job file, found none");
-        }
-        Path folder = out != null ? out : Path.of("neurodec-output", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-        TransferJob.Result result = TransferJob.run(file, variables, EvaluationTable.progress(spec.commandLine().getErr()));
+        Path folder = job.folder();
+        TransferJob.Result result = TransferJob.run(job.file(), job.variables, EvaluationTable.progress(spec.commandLine().getErr()));
         TransferJob.write(result, folder, Provenance.command("transfer",
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
         print(result, spec.commandLine().getOut());

@@ -12,16 +12,6 @@ import org.junit.jupiter.api.Test;
 /** Shrinkage LDA against scikit-learn's {@code LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto")}. */
 class ShrinkageLdaTest {
 
-    private static double[][] matrix(JsonNode node) {
-        double[][] out = new double[node.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = new double[node.get(i).size()];
-            for (int j = 0; j < out[i].length; j++) {
-                out[i][j] = node.get(i).get(j).asDouble();
-            }
-        }
-        return out;
-    }
 
     @Test
     void decisionValuesMatchScikitLearn() throws IOException {
@@ -30,15 +20,15 @@ class ShrinkageLdaTest {
             golden = new ObjectMapper().readTree(in);
         }
         for (JsonNode c : golden.get("cases")) {
-            double[][] x = matrix(c.get("x"));
+            double[][] x = Golden.matrix(c.get("x"));
             int[] y = new int[x.length];
             for (int i = 0; i < y.length; i++) {
                 y[i] = c.get("y").get(i).asInt();
             }
             int classes = c.get("classes").asInt();
             ShrinkageLda lda = ShrinkageLda.fit(x, y, classes);
-            double[][] test = matrix(c.get("test"));
-            double[][] expected = matrix(c.get("scores"));
+            double[][] test = Golden.matrix(c.get("test"));
+            double[][] expected = Golden.matrix(c.get("scores"));
             String where = x.length + " trials × " + x[0].length + " features, " + classes + " classes";
             if (classes == 2) {
                 double[] actual = lda.decision(test);

@@ -24,7 +24,9 @@ import org.neurodec.subjects.adapters.Ridge;
 abstract class JobModel {
 
     /** Whether it predicts classes (else images). */
-    abstract boolean classifies();
+    boolean classifies() {
+        return true;
+    }
 
     /** Fits on the trials {@code train} of {@code data}. */
     abstract void fit(TrialData data, int[] train);
@@ -141,11 +143,6 @@ abstract class JobModel {
         }
 
         @Override
-        boolean classifies() {
-            return true;
-        }
-
-        @Override
         void fit(TrialData data, int[] train) {
             fitted = CspLda.fit(cut(data, train), labels(data, train), components);
         }
@@ -188,11 +185,6 @@ abstract class JobModel {
 
         private double[][] features(TrialData data, int[] rows) {
             return JobModel.features(data, rows, decimate);
-        }
-
-        @Override
-        boolean classifies() {
-            return true;
         }
 
         @Override
@@ -274,11 +266,6 @@ abstract class JobModel {
                 }
             }
             return out;
-        }
-
-        @Override
-        boolean classifies() {
-            return true;
         }
 
         @Override
