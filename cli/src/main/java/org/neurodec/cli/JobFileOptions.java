@@ -19,7 +19,7 @@ final class JobFileOptions {
     Path out;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = "set the job's variable NAME (used as ${NAME} in the job), for example --set data=../shared/data")
+            description = "set the job's variable NAME (used as $${NAME} in the job), for example --set data=../shared/data")
     Map<String, String> variables = new LinkedHashMap<>();
 
     /** The job file, which must exist. */

@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     /** The configured picocli command line: input errors print one line, not a stack trace. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IngestException || e instanceof org.neurodec.preprocess.PreprocessException
                     || e instanceof org.neurodec.subjects.SubjectsException || e instanceof org.neurodec.encoders.EncoderException

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a decoding job: read the data the job names (EEG files or globs through its preprocess",
             "section, or an HDF5 trial matrix), fit its model on each split of its protocol, and write into the output",
-            "folder predictions.csv, metrics.json (values with 95 % intervals, chance and p-values, and provenance),",
+            "folder predictions.csv, metrics.json (values with 95 %% intervals, chance and p-values, and provenance),",
             "models/, figures/ and report.html. The job file is checked in full before anything runs; the folder is",
             "written atomically and never over the job's inputs. See examples/ for ready jobs."})
 final class RunCommand implements Callable<Integer> {
