@@ -30,10 +30,11 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"inspect", "preprocess", "demo"}) {
+        for (String command : new String[] {"inspect", "preprocess", "cohort", "train", "adapt", "run", "transfer", "demo"}) {
             Result r = run(command, "--help");
             assertEquals(0, r.status(), command);
             assertTrue(r.out().startsWith("Usage: neurodec " + command), r.out());
+            assertTrue(!r.out().contains("null") && !r.err().contains("WARN"), "help text rendered whole: " + r.out() + r.err());
         }
         assertTrue(run("--help").out().contains("inspect"));
     }
