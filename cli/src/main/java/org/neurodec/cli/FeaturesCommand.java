@@ -1,0 +1,99 @@
+package org.neurodec.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.neurodec.decoders.DecoderException;
+import org.neurodec.decoders.ImageFeatureModel;
+import org.neurodec.decoders.StimulusSets;
+import org.neurodec.encoders.StimulusFeatures;
+import org.neurodec.ingest.AtomicFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code neurodec features}: a stimulus feature CSV from images (low-level or a TorchScript model) or another format. */
+@Command(name = "features", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write stimulus features as CSV (stimulus_id,f0,f1,...), the --features input of train, adapt and transfer:",
+            "from a folder of PNG/JPEG images, as low-level features (grey levels downsampled to --pixels, then --components",
+            "principal components) or through a local TorchScript image model (--model, run by DJL; nothing is downloaded);",
+            "or converted from an HDF5 file (datasets ids and features) or a .npy matrix with NAME.ids.txt beside it."})
+final class FeaturesCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "a folder of images, or a .h5/.hdf5/.npy/.csv features file")
+    private Path input;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "CSV", description = "the features CSV to write")
+    private Path out;
+
+    @Option(names = "--pixels", defaultValue = "16", paramLabel = "N",
+            description = "low-level features: images downsampled to N x N grey levels (default: ${DEFAULT-VALUE})")
+    private int pixels;
+
+    @Option(names = "--components", defaultValue = "32", paramLabel = "K",
+            description = "low-level features: principal components kept, 0 for the pixels (default: ${DEFAULT-VALUE})")
+    private int components;
+
+    @Option(names = "--model", paramLabel = "MODEL.pt", description = "a TorchScript image model to compute the features with")
+    private Path model;
+
+    @Option(names = "--size", defaultValue = "224", paramLabel = "N", description = "--model: input images are N x N RGB"
+            + " (default: ${DEFAULT-VALUE})")
+    private int size;
+
+    @Option(names = "--mean", split = ",", defaultValue = "0.485,0.456,0.406", paramLabel = "R,G,B",
+            description = "--model: per-channel mean subtracted after scaling to [0, 1] (default: ImageNet's, ${DEFAULT-VALUE})")
+    private float[] mean;
+
+    @Option(names = "--std", split = ",", defaultValue = "0.229,0.224,0.225", paramLabel = "R,G,B",
+            description = "--model: per-channel standard deviation divided by (default: ImageNet's, ${DEFAULT-VALUE})")
+    private float[] std;
+
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "--model: images per batch (default: ${DEFAULT-VALUE})")
+    private int batch;
+
+    @Mixin
+    private DeviceOption device;
+
+    @Override
+    public Integer call() {
+        StimulusFeatures features;
+        if (Files.isDirectory(input)) {
+            if (model != null) {
+                try (ImageFeatureModel m = ImageFeatureModel.load(model, size, mean, std, device.device())) {
+                    features = m.features(input, batch);
+                }
+            } else {
+                features = StimulusSets.fromImages(input, pixels, components);
+            }
+        } else if (Files.isRegularFile(input)) {
+            features = StimulusSets.read(input);
+        } else {
+            throw new DecoderException(input + ": expected a folder of images or a features file, found nothing");
+        }
+        StringBuilder csv = new StringBuilder("stimulus_id");
+        for (int k = 0; k < features.dim(); k++) {
+            csv.append(",f").append(k);
+        }
+        csv.append('\n');
+        for (String id : features.ids()) {
+            csv.append(id);
+            for (float v : features.get(id)) {
+                csv.append(',').append(v);
+            }
+            csv.append('\n');
+        }
+        AtomicFile.write(out, stream -> stream.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d stimuli x %d features written to %s%n", features.ids().size(),
+                features.dim(), out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
