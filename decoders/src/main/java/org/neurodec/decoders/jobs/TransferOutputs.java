@@ -67,6 +67,8 @@ final class TransferOutputs {
                         Files.write(figures.resolve(file), pngs.get(file));
                     }
                 }
+                pngs.put("learning-curve.png", learningCurve(r.training()));
+                Files.write(figures.resolve("learning-curve.png"), pngs.get("learning-curve.png"));
                 Files.createDirectories(temporary.resolve("models"));
                 Files.move(r.modelFolder(), temporary.resolve("models/shared"), StandardCopyOption.ATOMIC_MOVE);
                 Files.writeString(temporary.resolve("report.html"), report(r, metrics, pngs, provenance));
@@ -110,6 +112,21 @@ final class TransferOutputs {
         double chance = r.rows().get(0).chance().getOrDefault(metric, 0.0);
         chart.addSeries("chance", x, java.util.Collections.nCopies(x.size(), chance));
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** The shared encoder's training loss and validation score per epoch, on two y axes. */
+    private static byte[] learningCurve(org.neurodec.encoders.TrainingReport training) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(640).height(400).title("shared encoder training")
+                .xAxisTitle("epoch").yAxisTitle("loss").build();
+        List<Double> epochs = new ArrayList<>();
+        for (int e = 1; e <= training.losses().size(); e++) {
+            epochs.add((double) e);
+        }
+        chart.addSeries("training loss", epochs, training.losses());
+        chart.addSeries("validation " + training.metric(), epochs, training.validation()).setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "validation " + training.metric());
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 
