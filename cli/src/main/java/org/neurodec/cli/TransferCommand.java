@@ -41,19 +41,19 @@ final class TransferCommand implements Callable<Integer> {
 
     /** The table: one row per calibration size and method, one column per metric. */
     static void print(TransferJob.Result result, PrintWriter out) {
-        List<String> metrics = new java.util.ArrayList<>();
-        result.rows().forEach(r -> r.scores().keySet().stream().filter(m -> !metrics.contains(m)).forEach(metrics::add));
+        List<String> metrics = TransferJob.metricNames(result.rows());
         out.println(result.name());
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%6s %7s  %-22s", "trials", "minutes", "method"));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s %6s %7s  %-22s", "subject", "trials", "minutes",
+                "method"));
         metrics.forEach(m -> header.append(String.format(Locale.ROOT, " %12s", m)));
         out.println(header);
-        StringBuilder chance = new StringBuilder(String.format(Locale.ROOT, "%6s %7s  %-22s", "", "", "chance"));
+        StringBuilder chance = new StringBuilder(String.format(Locale.ROOT, "%-8s %6s %7s  %-22s", "", "", "", "chance"));
         metrics.forEach(m -> chance.append(String.format(Locale.ROOT, " %12.3f", result.rows().get(0).chance().getOrDefault(m,
                 Double.NaN))));
         out.println(chance);
-        for (TransferJob.Row row : result.rows()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d %7.1f  %-22s", row.trials(), row.minutes(),
-                    row.method()));
+        for (TransferJob.Row row : TransferJob.withMeans(result.rows())) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s %6d %7.1f  %-22s", row.subject(), row.trials(),
+                    row.minutes(), row.method()));
             metrics.forEach(m -> line.append(row.scores().containsKey(m)
                     ? String.format(Locale.ROOT, " %12.3f", row.scores().get(m)) : String.format(Locale.ROOT, " %12s", "-")));
             out.println(line);

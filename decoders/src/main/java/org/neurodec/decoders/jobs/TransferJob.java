@@ -31,9 +31,10 @@ import org.neurodec.subjects.TrialSet;
 
 /**
  * {@code neurodec transfer JOB.yaml}: how much calibration data a new subject needs. The shared
- * encoder is trained on the {@code subjects.train} subjects; then, for each calibration size in
- * {@code calibration} (the new subject's first k trials in recording order, none of them showing a
- * test stimulus), three decoders of the new subject are scored on its test trials: a subject-only
+ * encoder is trained on the {@code subjects.train} subjects (or, with {@code subjects.leave_one_out},
+ * on all but each listed subject in turn); then, for each calibration size in {@code calibration}
+ * (the new subject's first k trials in recording order, none of them a test trial; a value below 1 is
+ * a fraction of those trials), three decoders of the new subject are scored on its test trials: a subject-only
  * decoder (ridge to the stimulus features and shrinkage LDA for classes, on the k trials alone), the
  * frozen shared encoder with a new adapter, and the same after fine-tuning the whole model on the k
  * trials. Calibration is also stated in minutes (k times the subject's mean time between trials).
@@ -44,13 +45,32 @@ public final class TransferJob {
             "adapt");
     static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned");
 
-    /** One calibration size's scores for one method. */
-    public record Row(int trials, double minutes, String method, Map<String, Double> scores, Map<String, Double> chance) {
+    /**
+     * One new subject's scores at one calibration size for one method.
+     *
+     * @param subject the new subject
+     * @param calibration the calibration entry as the job wrote it (trials, or a fraction of them)
+     * @param trials the calibration trials used
+     * @param minutes how long they took to record
+     * @param method the decoder
+     * @param scores each metric's value
+     * @param chance each metric's chance level
+     */
+    public record Row(String subject, double calibration, int trials, double minutes, String method, Map<String, Double> scores,
+            Map<String, Double> chance) {
     }
 
-    /** The job's result; {@code modelFolder} holds the trained shared model until it is written. */
-    public record Result(Job.Section job, String name, List<Row> rows, TrainingReport training, List<Path> inputs,
-            Path modelFolder, Map<String, Object> parameters) {
+    /**
+     * The job's result: every row, and per new subject the shared encoder's training report and the
+     * folder holding that model until it is written.
+     */
+    public record Result(Job.Section job, String name, List<Row> rows, Map<String, TrainingReport> trainings,
+            List<Path> inputs, Map<String, Path> models, Map<String, Object> parameters) {
+
+        /** The training report of the first (often the only) new subject's model. */
+        public TrainingReport training() {
+            return trainings.values().iterator().next();
+        }
     }
 
     private TransferJob() {
@@ -81,12 +101,28 @@ public final class TransferJob {
         String classColumn = data.has("class_column") ? data.text("class_column") : "class";
         boolean stimulusClasses = data.has("stimulus_classes") && Boolean.parseBoolean(data.text("stimulus_classes"));
         Job.Section subjects = job.section("subjects");
-        subjects.only(Set.of("train", "new"));
-        List<String> trainIds = subjects.texts("train");
-        String newId = subjects.text("new");
+        subjects.only(Set.of("train", "new", "leave_one_out"));
+        Map<String, List<String>> folds = new LinkedHashMap<>();
+        if (subjects.has("leave_one_out")) {
+            if (subjects.has("train") || subjects.has("new")) {
+                throw subjects.error("leave_one_out", "either leave_one_out or train and new", "both");
+            }
+            List<String> ids = subjects.texts("leave_one_out");
+            if (ids.size() < 2) {
+                throw subjects.error("leave_one_out", "two or more subjects", ids);
+            }
+            ids.forEach(id -> folds.put(id, ids.stream().filter(o -> !o.equals(id)).toList()));
+        } else {
+            folds.put(subjects.text("new"), subjects.texts("train"));
+        }
         double[] sizes = job.numbers("calibration", 0);
         if (sizes == null) {
-            throw job.error("calibration", "a list of calibration trial counts", "nothing");
+            throw job.error("calibration", "a list of calibration trial counts (or fractions below 1)", "nothing");
+        }
+        for (double size : sizes) {
+            if (!(size > 0 && size < 1) && !(size >= 2 && size == Math.rint(size))) {
+                throw job.error("calibration", "whole numbers of trials (2 or more) or fractions between 0 and 1", size);
+            }
         }
         EncoderConfig config = config(job.has("model") ? job.section("model") : null);
         Device device = SharedEncoder.device(job.has("model") && job.section("model").has("device")
@@ -107,73 +143,53 @@ public final class TransferJob {
 
         BidsDataset dataset = data.has("bids") ? source.open() : null;
         Job.Section files = data.has("eeg") ? data.section("eeg") : null;
-        List<TrialSet> all = new ArrayList<>();
-        List<Subject> entries = new ArrayList<>();
+        Map<String, Map.Entry<TrialSet, Subject>> loaded = new LinkedHashMap<>();
+        Map<String, Double> secondsPerTrial = new LinkedHashMap<>();
         List<String> stimuli = new ArrayList<>();
         List<Path> inputs = new ArrayList<>();
-        for (String id : trainIds) {
-            log.accept("reading subject " + id);
-            Map.Entry<TrialSet, Subject> loaded = load(job, source, dataset, files, id, inputs, log, new double[1]);
-            all.add(loaded.getKey());
-            entries.add(loaded.getValue());
-            stimuli.addAll(loaded.getKey().stimuli());
-        }
-        log.accept("reading subject " + newId + " (new subject)");
-        double[] fileSeconds = {Double.NaN};
-        Map.Entry<TrialSet, Subject> newcomer = load(job, source, dataset, files, newId, inputs, log, fileSeconds);
-        stimuli.addAll(newcomer.getKey().stimuli());
+        folds.forEach((newId, trainIds) -> {
+            for (String id : java.util.stream.Stream.concat(trainIds.stream(), java.util.stream.Stream.of(newId)).toList()) {
+                if (!loaded.containsKey(id)) {
+                    log.accept("reading subject " + id);
+                    double[] seconds = {Double.NaN};
+                    loaded.put(id, load(job, source, dataset, files, id, inputs, log, seconds));
+                    secondsPerTrial.put(id, dataset == null ? seconds[0] : secondsPerTrial(dataset, id, modality));
+                    stimuli.addAll(loaded.get(id).getKey().stimuli());
+                }
+            }
+        });
         Targets targets = BidsSource.targets(features, classes, classColumn, stimulusClasses, stimuli);
         Map<String, String> groups = data.has("groups") && classes != null
                 ? Targets.readClassTable(classes, data.text("groups")) : Map.of();
         TrialSplits splits = targets.hasFeatures() ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, splitSeed)
                 : TrialSplits.byTrial(testFraction, validationFraction, splitSeed);
 
-        Path modelFolder;
-        TrainingReport training;
-        try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, TrainingReport> trainings = new LinkedHashMap<>();
+        Map<String, Path> models = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> fold : folds.entrySet()) {
+            String newId = fold.getKey();
             List<TrialSet> train = new ArrayList<>();
             List<TrialSet> validation = new ArrayList<>();
-            for (TrialSet t : all) {
-                train.add(splits.part(t, "train"));
-                validation.add(splits.part(t, "validation"));
+            List<Subject> entries = new ArrayList<>();
+            for (String id : fold.getValue()) {
+                train.add(splits.part(loaded.get(id).getKey(), "train"));
+                validation.add(splits.part(loaded.get(id).getKey(), "validation"));
+                entries.add(loaded.get(id).getValue());
             }
-            log.accept("training the shared encoder on " + trainIds.size() + " subjects");
-            Trainer trainer = new Trainer(encoder, targets, log);
-            training = trainer.train(train, validation, Set.of());
-            trainer.storePrototypes(train);
-            modelFolder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
-            ModelFolder.save(encoder, modelFolder, Map.of("job", name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-
-        TrialSet subject = newcomer.getKey();
-        int[] test = splits.rows(subject, "test");
-        int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(test, t) < 0).toArray();
-        double secondsPerTrial = dataset == null ? fileSeconds[0] : secondsPerTrial(dataset, newId, modality);
-        TrialSet testTrials = subject.select(test);
-        List<Row> rows = new ArrayList<>();
-        for (double size : sizes) {
-            int k = (int) size;
-            if (k < 2 || k > pool.length || k != size) {
-                throw job.error("calibration", "whole numbers of trials in 2.." + pool.length
-                        + " (sub-" + newId + "'s trials outside the test set)", size);
+            try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
+                log.accept("training the shared encoder on " + fold.getValue() + " for new subject " + newId);
+                Trainer trainer = new Trainer(encoder, targets, log);
+                trainings.put(newId, trainer.train(train, validation, Set.of()));
+                trainer.storePrototypes(train);
+                Path folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
+                ModelFolder.save(encoder, folder, Map.of("job", name, "new_subject", newId));
+                models.put(newId, folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            TrialSet calibration = subject.select(java.util.Arrays.copyOf(pool, k));
-            double minutes = k * secondsPerTrial / 60;
-            log.accept("calibrating sub-" + newId + " on " + k + " trials");
-            TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups);
-            rows.add(new Row(k, minutes, METHODS.get(0), own.scores, own.chance));
-            try (SharedEncoder encoder = ModelFolder.load(modelFolder, device)) {
-                NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });
-                TransferScores adapted = shared(encoder, targets, testTrials, groups);
-                rows.add(new Row(k, minutes, METHODS.get(1), adapted.scores, adapted.chance));
-                if (fineTuneEpochs > 0) {
-                    NewSubject.fineTune(encoder, calibration, targets, fineTuneEpochs, line -> { });
-                    TransferScores tuned = shared(encoder, targets, testTrials, groups);
-                    rows.add(new Row(k, minutes, METHODS.get(2), tuned.scores, tuned.chance));
-                }
-            }
+            rows.addAll(calibrate(job, loaded.get(newId), splits, sizes, secondsPerTrial.get(newId), targets, groups,
+                    models.get(newId), device, adaptEpochs, fineTuneEpochs, log));
         }
         inputs.add(0, file);
         if (features != null) {
@@ -189,8 +205,42 @@ public final class TransferJob {
         parameters.put("adapt_epochs", adaptEpochs);
         parameters.put("fine_tune_epochs", fineTuneEpochs);
         parameters.put("seconds_per_trial", secondsPerTrial);
-        parameters.put("test_trials", test.length);
-        return new Result(job, name, rows, training, inputs, modelFolder, parameters);
+        parameters.put("folds", folds);
+        return new Result(job, name, rows, trainings, inputs, models, parameters);
+    }
+
+    /** The new subject's rows: each calibration size, each method, scored on its test trials. */
+    private static List<Row> calibrate(Job.Section job, Map.Entry<TrialSet, Subject> newcomer, TrialSplits splits, double[] sizes,
+            double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device, int adaptEpochs,
+            int fineTuneEpochs, Consumer<String> log) {
+        TrialSet subject = newcomer.getKey();
+        int[] test = splits.rows(subject, "test");
+        int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(test, t) < 0).toArray();
+        TrialSet testTrials = subject.select(test);
+        List<Row> rows = new ArrayList<>();
+        for (double size : sizes) {
+            int k = size < 1 ? Math.max(2, (int) Math.round(size * pool.length)) : (int) size;
+            if (k > pool.length) {
+                throw job.error("calibration", "at most the " + pool.length + " trials of subject " + subject.subject()
+                        + " outside its test set", size);
+            }
+            TrialSet calibration = subject.select(java.util.Arrays.copyOf(pool, k));
+            double minutes = k * secondsPerTrial / 60;
+            log.accept("calibrating subject " + subject.subject() + " on " + k + " trials");
+            TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups);
+            rows.add(new Row(subject.subject(), size, k, minutes, METHODS.get(0), own.scores, own.chance));
+            try (SharedEncoder encoder = ModelFolder.load(model, device)) {
+                NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });
+                TransferScores adapted = shared(encoder, targets, testTrials, groups);
+                rows.add(new Row(subject.subject(), size, k, minutes, METHODS.get(1), adapted.scores, adapted.chance));
+                if (fineTuneEpochs > 0) {
+                    NewSubject.fineTune(encoder, calibration, targets, fineTuneEpochs, line -> { });
+                    TransferScores tuned = shared(encoder, targets, testTrials, groups);
+                    rows.add(new Row(subject.subject(), size, k, minutes, METHODS.get(2), tuned.scores, tuned.chance));
+                }
+            }
+        }
+        return rows;
     }
 
     /**
@@ -280,7 +330,17 @@ public final class TransferJob {
             }
         }
         TransferOutputs.write(r, folder, extra);
-        AtomicFolder.delete(r.modelFolder().getParent());
+        r.models().values().forEach(m -> AtomicFolder.delete(m.getParent()));
+    }
+
+    /** Every metric in the rows, in the order they first appear. */
+    public static List<String> metricNames(List<Row> rows) {
+        return TransferOutputs.metricNames(rows);
+    }
+
+    /** The rows, followed (with more than one new subject) by their mean per calibration entry and method. */
+    public static List<Row> withMeans(List<Row> rows) {
+        return TransferOutputs.withMeans(rows);
     }
 
     static String format(double value) {
