@@ -20,7 +20,8 @@ final class SubjectOnly {
     private SubjectOnly() {
     }
 
-    static TransferScores scores(Targets targets, TrialSet calibration, TrialSet test, Map<String, String> groups) {
+    static TransferScores scores(Targets targets, TrialSet calibration, TrialSet test, Map<String, String> groups, int resamples,
+            long seed) {
         double[][] x = calibration.toRows();
         double[][] z = test.toRows();
         standardise(x, z);
@@ -46,7 +47,7 @@ final class SubjectOnly {
         }
         double[] second = targets.hasClasses() ? new double[z.length] : null;
         int[] classes = targets.hasClasses() ? classes(targets, calibration, x, z, second) : null;
-        return TransferScores.of(targets, test, predicted, classes, second, groups);
+        return TransferScores.of(targets, test, predicted, classes, second, groups, resamples, seed);
     }
 
     /** Each test trial's class, and in {@code second} its score for class 1 against class 0 (two classes). */

@@ -42,7 +42,7 @@ import org.neurodec.subjects.TrialSet;
 public final class TransferJob {
 
     static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "calibration", "model", "split",
-            "adapt");
+            "adapt", "metrics");
     static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned");
 
     /**
@@ -55,9 +55,25 @@ public final class TransferJob {
      * @param method the decoder
      * @param scores each metric's value
      * @param chance each metric's chance level
+     * @param ci95 each metric's bootstrap 95 % interval (none for mean rows)
+     * @param pValues each metric's permutation p-value (none for mean rows)
      */
     public record Row(String subject, double calibration, int trials, double minutes, String method, Map<String, Double> scores,
-            Map<String, Double> chance) {
+            Map<String, Double> chance, Map<String, List<Double>> ci95, Map<String, Double> pValues) {
+
+        static Row of(String subject, double calibration, int trials, double minutes, String method, TransferScores s) {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            Map<String, Double> chance = new LinkedHashMap<>();
+            Map<String, List<Double>> ci = new LinkedHashMap<>();
+            Map<String, Double> p = new LinkedHashMap<>();
+            s.scores.forEach((name, score) -> {
+                scores.put(name, score.value());
+                chance.put(name, score.chance());
+                ci.put(name, List.of(score.low(), score.high()));
+                p.put(name, score.pValue());
+            });
+            return new Row(subject, calibration, trials, minutes, method, scores, chance, ci, p);
+        }
     }
 
     /**
@@ -140,6 +156,12 @@ public final class TransferJob {
         }
         int adaptEpochs = adapt == null ? 20 : adapt.integer("epochs", 20, 0, 10_000);
         int fineTuneEpochs = adapt == null ? 10 : adapt.integer("fine_tune_epochs", 10, 0, 10_000);
+        Job.Section metrics = job.has("metrics") ? job.section("metrics") : null;
+        if (metrics != null) {
+            metrics.only(Set.of("resamples", "seed"));
+        }
+        int resamples = metrics == null ? 1000 : metrics.integer("resamples", 1000, 1, 1_000_000);
+        long metricSeed = metrics == null ? 0 : metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
 
         BidsDataset dataset = data.has("bids") ? source.open() : null;
         Job.Section files = data.has("eeg") ? data.section("eeg") : null;
@@ -189,7 +211,7 @@ public final class TransferJob {
                 throw new UncheckedIOException(e);
             }
             rows.addAll(calibrate(job, loaded.get(newId), splits, sizes, secondsPerTrial.get(newId), targets, groups,
-                    models.get(newId), device, adaptEpochs, fineTuneEpochs, log));
+                    models.get(newId), device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, log));
         }
         inputs.add(0, file);
         if (features != null) {
@@ -212,7 +234,7 @@ public final class TransferJob {
     /** The new subject's rows: each calibration size, each method, scored on its test trials. */
     private static List<Row> calibrate(Job.Section job, Map.Entry<TrialSet, Subject> newcomer, TrialSplits splits, double[] sizes,
             double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device, int adaptEpochs,
-            int fineTuneEpochs, Consumer<String> log) {
+            int fineTuneEpochs, int resamples, long seed, Consumer<String> log) {
         TrialSet subject = newcomer.getKey();
         int[] test = splits.rows(subject, "test");
         int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(test, t) < 0).toArray();
@@ -227,16 +249,16 @@ public final class TransferJob {
             TrialSet calibration = subject.select(java.util.Arrays.copyOf(pool, k));
             double minutes = k * secondsPerTrial / 60;
             log.accept("calibrating subject " + subject.subject() + " on " + k + " trials");
-            TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups);
-            rows.add(new Row(subject.subject(), size, k, minutes, METHODS.get(0), own.scores, own.chance));
+            TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups, resamples, seed);
+            rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(0), own));
             try (SharedEncoder encoder = ModelFolder.load(model, device)) {
                 NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });
-                TransferScores adapted = shared(encoder, targets, testTrials, groups);
-                rows.add(new Row(subject.subject(), size, k, minutes, METHODS.get(1), adapted.scores, adapted.chance));
+                TransferScores adapted = shared(encoder, targets, testTrials, groups, resamples, seed);
+                rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(1), adapted));
                 if (fineTuneEpochs > 0) {
                     NewSubject.fineTune(encoder, calibration, targets, fineTuneEpochs, line -> { });
-                    TransferScores tuned = shared(encoder, targets, testTrials, groups);
-                    rows.add(new Row(subject.subject(), size, k, minutes, METHODS.get(2), tuned.scores, tuned.chance));
+                    TransferScores tuned = shared(encoder, targets, testTrials, groups, resamples, seed);
+                    rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(2), tuned));
                 }
             }
         }
@@ -276,12 +298,13 @@ public final class TransferJob {
         return Map.entry(trials, Subject.of(trials, eeg.channels()));
     }
 
-    private static TransferScores shared(SharedEncoder encoder, Targets targets, TrialSet test, Map<String, String> groups) {
+    private static TransferScores shared(SharedEncoder encoder, Targets targets, TrialSet test, Map<String, String> groups,
+            int resamples, long seed) {
         float[][] predicted = targets.hasFeatures() ? encoder.predict(test) : null;
         float[][] p = targets.hasClasses() ? encoder.classProbabilities(test) : null;
         int[] classes = p == null ? null : org.neurodec.encoders.ClassMetrics.argmax(p);
         double[] second = p == null || p[0].length != 2 ? null : java.util.Arrays.stream(p).mapToDouble(r -> r[1]).toArray();
-        return TransferScores.of(targets, test, predicted, classes, second, groups);
+        return TransferScores.of(targets, test, predicted, classes, second, groups, resamples, seed);
     }
 
     /** The mean time between a subject's trials (event onsets of its recordings of the modality), in seconds. */

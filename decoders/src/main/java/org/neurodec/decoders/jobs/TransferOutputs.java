@@ -37,14 +37,17 @@ final class TransferOutputs {
         try {
             AtomicFolder.write(folder, temporary -> {
                 StringBuilder csv = new StringBuilder("subject,calibration,calibration_trials,calibration_minutes,method,metric,"
-                        + "value,chance\n");
+                        + "value,ci95_low,ci95_high,chance,p_value\n");
                 for (TransferJob.Row row : table) {
                     for (String m : metrics) {
                         if (row.scores().containsKey(m)) {
                             csv.append(row.subject()).append(',').append(row.calibration()).append(',').append(row.trials())
                                     .append(',').append(TransferJob.format(row.minutes())).append(",\"").append(row.method())
                                     .append("\",").append(m).append(',').append(TransferJob.format(row.scores().get(m)))
-                                    .append(',').append(TransferJob.format(row.chance().get(m))).append('\n');
+                                    .append(',').append(interval(row, m, 0)).append(',').append(interval(row, m, 1))
+                                    .append(',').append(TransferJob.format(row.chance().get(m))).append(',')
+                                    .append(row.pValues().containsKey(m) ? TransferJob.format(row.pValues().get(m)) : "")
+                                    .append('\n');
                         }
                     }
                 }
@@ -88,6 +91,10 @@ final class TransferOutputs {
         }
     }
 
+    private static String interval(TransferJob.Row row, String metric, int end) {
+        return row.ci95().containsKey(metric) ? TransferJob.format(row.ci95().get(metric).get(end)) : "";
+    }
+
     /** Every metric in the rows, in the order they first appear. */
     static List<String> metricNames(List<TransferJob.Row> rows) {
         List<String> names = new ArrayList<>();
@@ -118,7 +125,7 @@ final class TransferOutputs {
             TransferJob.Row first = group.get(0);
             out.add(new TransferJob.Row("mean", first.calibration(), (int) Math.round(group.stream()
                     .mapToInt(TransferJob.Row::trials).average().orElse(0)), group.stream().mapToDouble(TransferJob.Row::minutes)
-                    .average().orElse(Double.NaN), first.method(), scores, chance));
+                    .average().orElse(Double.NaN), first.method(), scores, chance, Map.of(), Map.of()));
         }
         return out;
     }
@@ -180,7 +187,9 @@ final class TransferOutputs {
         for (TransferJob.Row row : table) {
             List<String> cells = new ArrayList<>(List.of(row.subject(), String.valueOf(row.trials()),
                     String.format(Locale.ROOT, "%.1f", row.minutes()), row.method()));
-            metrics.forEach(m -> cells.add(row.scores().containsKey(m) ? TransferJob.format(row.scores().get(m)) : "–"));
+            metrics.forEach(m -> cells.add(!row.scores().containsKey(m) ? "–" : TransferJob.format(row.scores().get(m))
+                    + (row.ci95().containsKey(m) ? " [" + String.format(Locale.ROOT, "%.2f–%.2f", row.ci95().get(m).get(0),
+                    row.ci95().get(m).get(1)) + "]" : "")));
             rows.add(cells);
         }
         StringBuilder training = new StringBuilder("Shared encoder: best validation ");

@@ -5,21 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.neurodec.encoders.ClassMetrics;
-import org.neurodec.encoders.Retrieval;
+import org.neurodec.decoders.Metrics;
+import org.neurodec.decoders.Significance;
 import org.neurodec.encoders.Targets;
 import org.neurodec.subjects.TrialSet;
 
 /**
  * One way of scoring any decoder of a new subject's test trials, whatever made the predictions:
  * top-1 and top-5 retrieval of the predicted features among the test stimuli (overall and within
- * each stimulus group, for example images and words), and the balanced accuracy of predicted classes.
- * Each score comes with its chance level.
+ * each stimulus group, for example images and words), the balanced accuracy of predicted classes and,
+ * for two classes, the AUC. Each score comes with its chance level, a bootstrap 95 % interval and a
+ * permutation p-value ({@link Metrics}).
  */
 final class TransferScores {
 
-    final Map<String, Double> scores = new LinkedHashMap<>();
-    final Map<String, Double> chance = new LinkedHashMap<>();
+    final Map<String, Significance.Score> scores = new LinkedHashMap<>();
+    private final int resamples;
+    private final long seed;
+
+    private TransferScores(int resamples, long seed) {
+        this.resamples = resamples;
+        this.seed = seed;
+    }
 
     /**
      * Scores {@code predicted} features (trials × features, or null) and {@code classes} (class indices,
@@ -27,8 +34,8 @@ final class TransferScores {
      * classes) for {@code test}; {@code groups} maps stimulus ids to a group name (may be empty).
      */
     static TransferScores of(Targets targets, TrialSet test, float[][] predicted, int[] classes, double[] second,
-            Map<String, String> groups) {
-        TransferScores out = new TransferScores();
+            Map<String, String> groups, int resamples, long seed) {
+        TransferScores out = new TransferScores(resamples, seed);
         if (predicted != null && targets.hasFeatures()) {
             out.retrieval("", predicted, test.stimuli(), targets);
             for (String group : groups.values().stream().distinct().sorted().toList()) {
@@ -48,15 +55,13 @@ final class TransferScores {
         if (classes != null && targets.hasClasses()) {
             int[] truth = test.stimuli().stream().mapToInt(targets::classOf).toArray();
             int k = targets.classNames().size();
-            out.scores.put("balanced accuracy", ClassMetrics.balancedAccuracy(truth, classes, k));
-            out.chance.put("balanced accuracy", 1.0 / k);
+            out.scores.put("balanced accuracy", Metrics.balancedAccuracy(truth, classes, k, resamples, seed));
             if (k == 2 && second != null) {
                 boolean[] positive = new boolean[truth.length];
                 for (int i = 0; i < truth.length; i++) {
                     positive[i] = truth[i] == 1;
                 }
-                out.scores.put("AUC", ClassMetrics.auc(second, positive));
-                out.chance.put("AUC", 0.5);
+                out.scores.put("AUC", Metrics.auc(second, positive, resamples, seed));
             }
         }
         return out;
@@ -64,11 +69,27 @@ final class TransferScores {
 
     private void retrieval(String suffix, float[][] predicted, List<String> truth, Targets targets) {
         List<String> candidates = truth.stream().distinct().toList();
+        double[][] bank = new double[candidates.size()][];
+        for (int c = 0; c < bank.length; c++) {
+            bank[c] = toDouble(targets.features().get(candidates.get(c)));
+        }
+        double[][] p = new double[predicted.length][];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = toDouble(predicted[i]);
+        }
+        int[] index = truth.stream().mapToInt(candidates::indexOf).toArray();
         for (int k : new int[] {1, 5}) {
             if (k < candidates.size()) {
-                scores.put("top-" + k + suffix, Retrieval.topK(predicted, truth, targets.features(), candidates, k));
-                chance.put("top-" + k + suffix, (double) k / candidates.size());
+                scores.put("top-" + k + suffix, Metrics.topK(p, bank, index, k, resamples, seed));
             }
         }
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
     }
 }
