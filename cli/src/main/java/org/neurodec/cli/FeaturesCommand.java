@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "features", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write stimulus features as CSV (stimulus_id,f0,f1,...), the --features input of train, adapt and transfer:",
             "from a folder of PNG/JPEG images, as low-level features (grey levels downsampled to --pixels, then --components",
-            "principal components) or through a local TorchScript image model (--model, run by DJL; nothing is downloaded);",
+            "principal components) or through a local TorchScript (.pt) or ONNX (.onnx) image model (--model, run by DJL);",
             "or converted from an HDF5 file (datasets ids and features) or a .npy matrix with NAME.ids.txt beside it."})
 final class FeaturesCommand implements Callable<Integer> {
 
@@ -41,7 +41,7 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "low-level features: principal components kept, 0 for the pixels (default: ${DEFAULT-VALUE})")
     private int components;
 
-    @Option(names = "--model", paramLabel = "MODEL.pt", description = "a TorchScript image model to compute the features with")
+    @Option(names = "--model", paramLabel = "MODEL", description = "a TorchScript (.pt) or ONNX (.onnx) image model to compute the features with")
     private Path model;
 
     @Option(names = "--size", defaultValue = "224", paramLabel = "N", description = "--model: input images are N x N RGB"

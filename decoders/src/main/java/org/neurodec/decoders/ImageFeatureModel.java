@@ -28,9 +28,9 @@ import javax.imageio.ImageIO;
 import org.neurodec.encoders.StimulusFeatures;
 
 /**
- * Stimulus features from a local TorchScript image model (a {@code .pt} file saved with
- * {@code torch.jit.save}), run through DJL's PyTorch engine on the CPU or a GPU; nothing is
- * downloaded. Each image is drawn at {@code size} × {@code size} (bilinear), scaled to [0, 1] per RGB
+ * Stimulus features from a local image model, a TorchScript file ({@code .pt}, saved with
+ * {@code torch.jit.save}) run by DJL's PyTorch engine or an ONNX file ({@code .onnx}) run by its ONNX
+ * Runtime engine, on the CPU or a GPU; nothing is downloaded. Each image is drawn at {@code size} × {@code size} (bilinear), scaled to [0, 1] per RGB
  * channel, normalised by the model's {@code mean} and {@code std}, and batched as NCHW float32; the
  * model's first output, flattened per image, is the image's feature vector.
  */
@@ -57,13 +57,15 @@ public final class ImageFeatureModel implements AutoCloseable {
             throw new DecoderException(file + ": expected an image size >= 1 and a mean and std for R, G and B, found size "
                     + size + ", " + mean.length + " means, " + std.length + " stds");
         }
+        String engine = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx") ? "OnnxRuntime" : "PyTorch";
         try {
             Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-                    .optModelPath(file.toAbsolutePath()).optEngine("PyTorch").optDevice(device)
+                    .optModelPath(file.toAbsolutePath()).optEngine(engine).optDevice(device)
                     .optTranslator(new NoopTranslator()).build();
             return new ImageFeatureModel(criteria.loadModel(), size, mean.clone(), std.clone());
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
-            throw new DecoderException(file + ": not a TorchScript model the PyTorch engine can load: " + e.getMessage(), e);
+            throw new DecoderException(file + ": not a " + (engine.equals("PyTorch") ? "TorchScript" : "ONNX") + " model the "
+                    + engine + " engine can load: " + e.getMessage(), e);
         }
     }
 

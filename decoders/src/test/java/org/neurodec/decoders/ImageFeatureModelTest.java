@@ -14,16 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurodec.encoders.StimulusFeatures;
 import org.neurodec.ingest.TestData;
 
-/** A TorchScript image model saved by PyTorch (make_tiny_model.py) gives, through DJL, the features PyTorch computed. */
+/**
+ * A tiny image model saved by PyTorch as TorchScript and exported to ONNX (make_tiny_model.py) gives,
+ * through DJL's PyTorch and ONNX Runtime engines, the features PyTorch computed.
+ */
 class ImageFeatureModelTest {
 
-    @Test
-    void featuresMatchPyTorch() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tiny_features.pt", "tiny_features.onnx"})
+    void featuresMatchPyTorch(String file) throws Exception {
         Path folder = TestData.resource("torchscript/tiny_features.pt").getParent();
         JsonNode expected = new ObjectMapper().readTree(folder.resolve("expected.json").toFile());
         float[] mean = floats(expected.get("mean"));
         float[] std = floats(expected.get("std"));
-        try (ImageFeatureModel model = ImageFeatureModel.load(folder.resolve("tiny_features.pt"), 16, mean, std, Device.cpu())) {
+        try (ImageFeatureModel model = ImageFeatureModel.load(folder.resolve(file), 16, mean, std, Device.cpu())) {
             StimulusFeatures features = model.features(folder, 2);
             assertEquals(List.of("image0", "image1", "image2"), List.copyOf(features.ids()));
             for (String id : features.ids()) {
