@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.neurodec.decoders.DecoderException;
 import org.neurodec.decoders.ImageFeatureModel;
 import org.neurodec.decoders.StimulusSets;
+import org.neurodec.decoders.TextFeatureModel;
 import org.neurodec.encoders.StimulusFeatures;
 import org.neurodec.ingest.AtomicFile;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Write stimulus features as CSV (stimulus_id,f0,f1,...), the --features input of train, adapt and transfer:",
             "from a folder of PNG/JPEG images, as low-level features (grey levels downsampled to --pixels, then --components",
             "principal components) or through a local TorchScript (.pt) or ONNX (.onnx) image model (--model, run by DJL);",
+            "from stimulus texts through a local TorchScript or ONNX text model (--text-model, with its WordPiece --vocab);",
             "or converted from an HDF5 file (datasets ids and features) or a .npy matrix with NAME.ids.txt beside it."})
 final class FeaturesCommand implements Callable<Integer> {
 
@@ -59,13 +61,62 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "--model: images per batch (default: ${DEFAULT-VALUE})")
     private int batch;
 
+    @Option(names = "--text-model", paramLabel = "MODEL",
+            description = "a TorchScript (.pt) or ONNX (.onnx) text model taking input_ids and attention_mask; INPUT is then"
+                    + " a folder of .txt files (one stimulus each) or a .tsv of stimulus_id<TAB>text lines")
+    private Path textModel;
+
+    @Option(names = "--vocab", paramLabel = "vocab.txt", description = "--text-model: its WordPiece vocabulary")
+    private Path vocab;
+
+    @Option(names = "--max-length", defaultValue = "64", paramLabel = "N",
+            description = "--text-model: tokens per text at most (default: ${DEFAULT-VALUE})")
+    private int maxLength;
+
     @Mixin
     private DeviceOption device;
 
-    @Override
-    public Integer call() {
-        StimulusFeatures features;
+    /** Stimulus texts: each .txt file of a folder (id: its name), or the lines of a .tsv (id TAB text). */
+    private static java.util.Map<String, String> texts(Path input) throws java.io.IOException {
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
         if (Files.isDirectory(input)) {
+            try (var files = Files.list(input)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    texts.put(name.substring(0, name.length() - 4), Files.readString(f).strip());
+                }
+            }
+        } else {
+            int line = 0;
+            for (String row : Files.readAllLines(input)) {
+                line++;
+                if (row.isBlank() || (line == 1 && row.startsWith("stimulus_id"))) {
+                    continue;
+                }
+                String[] cells = row.split("\t", 2);
+                if (cells.length != 2) {
+                    throw new DecoderException(input + ": line " + line + ": expected stimulus_id<TAB>text, found '" + row + "'");
+                }
+                texts.put(cells[0], cells[1]);
+            }
+        }
+        if (texts.isEmpty()) {
+            throw new DecoderException(input + ": expected stimulus texts, found none");
+        }
+        return texts;
+    }
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        StimulusFeatures features;
+        if (textModel != null) {
+            if (vocab == null) {
+                throw new DecoderException("--text-model: expected --vocab with its vocabulary, found none");
+            }
+            try (TextFeatureModel m = TextFeatureModel.load(textModel, vocab, maxLength, device.device())) {
+                features = m.features(texts(input), batch);
+            }
+        } else if (Files.isDirectory(input)) {
             if (model != null) {
                 try (ImageFeatureModel m = ImageFeatureModel.load(model, size, mean, std, device.device())) {
                     features = m.features(input, batch);
