@@ -22,10 +22,6 @@ import org.neurodec.encoders.Targets;
 import org.neurodec.encoders.Trainer;
 import org.neurodec.encoders.TrainingReport;
 import org.neurodec.ingest.AtomicFolder;
-import org.neurodec.ingest.bids.BidsDataset;
-import org.neurodec.ingest.bids.BidsRecording;
-import org.neurodec.ingest.events.Event;
-import org.neurodec.subjects.Modality;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
 
@@ -96,26 +92,7 @@ public final class TransferJob {
     public static Result run(Path file, Map<String, String> overrides, Consumer<String> log) {
         Job.Section job = Job.resolve(file, overrides, TOP);
         String name = job.has("name") ? job.text("name") : file.getFileName().toString();
-        Job.Section data = job.section("data");
-        data.only(Set.of("bids", "eeg", "modality", "mask", "betas", "high_pass", "window", "baseline", "reject", "decimate",
-                "features", "classes", "class_column", "stimulus_classes", "groups"));
-        if (data.has("bids") == data.has("eeg")) {
-            throw data.error("bids' or 'data.eeg", "exactly one of them (a BIDS root, or EEG files per subject)",
-                    data.has("bids") ? "both" : "neither");
-        }
-        Modality modality = data.has("eeg") || data.has("modality") && data.oneOf("modality", List.of("fmri", "eeg")).equals("eeg")
-                ? Modality.EEG : Modality.FMRI;
-        BidsSource defaults = BidsSource.of(data.has("bids") ? data.path("bids", true) : file.toAbsolutePath().getParent(),
-                modality);
-        double[] window = data.has("window") ? data.numbers("window", 2) : defaults.window();
-        BidsSource source = new BidsSource(defaults.root(), modality, data.has("mask") ? data.text("mask") : defaults.mask(),
-                data.has("betas") ? data.oneOf("betas", List.of("lsa", "lss")) : "lsa", data.number("high_pass", 0.01, 0, 10),
-                window, !data.has("baseline") || Boolean.parseBoolean(data.text("baseline")),
-                data.has("reject") ? data.number("reject", 0, 0, 1e9) : null, data.integer("decimate", 1, 1, 1000));
-        Path features = data.has("features") ? data.path("features", true) : null;
-        Path classes = data.has("classes") ? data.path("classes", true) : null;
-        String classColumn = data.has("class_column") ? data.text("class_column") : "class";
-        boolean stimulusClasses = data.has("stimulus_classes") && Boolean.parseBoolean(data.text("stimulus_classes"));
+        EncoderData data = new EncoderData(job);
         Job.Section subjects = job.section("subjects");
         subjects.only(Set.of("train", "new", "leave_one_out"));
         Map<String, List<String>> folds = new LinkedHashMap<>();
@@ -163,26 +140,18 @@ public final class TransferJob {
         int resamples = metrics == null ? 1000 : metrics.integer("resamples", 1000, 1, 1_000_000);
         long metricSeed = metrics == null ? 0 : metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
 
-        BidsDataset dataset = data.has("bids") ? source.open() : null;
-        Job.Section files = data.has("eeg") ? data.section("eeg") : null;
         Map<String, Map.Entry<TrialSet, Subject>> loaded = new LinkedHashMap<>();
-        Map<String, Double> secondsPerTrial = new LinkedHashMap<>();
         List<String> stimuli = new ArrayList<>();
-        List<Path> inputs = new ArrayList<>();
         folds.forEach((newId, trainIds) -> {
             for (String id : java.util.stream.Stream.concat(trainIds.stream(), java.util.stream.Stream.of(newId)).toList()) {
                 if (!loaded.containsKey(id)) {
-                    log.accept("reading subject " + id);
-                    double[] seconds = {Double.NaN};
-                    loaded.put(id, load(job, source, dataset, files, id, inputs, log, seconds));
-                    secondsPerTrial.put(id, dataset == null ? seconds[0] : secondsPerTrial(dataset, id, modality));
+                    loaded.put(id, data.load(id, log));
                     stimuli.addAll(loaded.get(id).getKey().stimuli());
                 }
             }
         });
-        Targets targets = BidsSource.targets(features, classes, classColumn, stimulusClasses, stimuli);
-        Map<String, String> groups = data.has("groups") && classes != null
-                ? Targets.readClassTable(classes, data.text("groups")) : Map.of();
+        Targets targets = data.targets(stimuli);
+        Map<String, String> groups = data.groups();
         TrialSplits splits = targets.hasFeatures() ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, splitSeed)
                 : TrialSplits.byTrial(testFraction, validationFraction, splitSeed);
 
@@ -210,25 +179,20 @@ public final class TransferJob {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            rows.addAll(calibrate(job, loaded.get(newId), splits, sizes, secondsPerTrial.get(newId), targets, groups,
+            rows.addAll(calibrate(job, loaded.get(newId), splits, sizes, data.secondsPerTrial(newId), targets, groups,
                     models.get(newId), device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, log));
         }
-        inputs.add(0, file);
-        if (features != null) {
-            inputs.add(features);
-        }
-        if (classes != null) {
-            inputs.add(classes);
-        }
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("source", source.provenance());
+        parameters.put("source", data.source.provenance());
         parameters.put("split", splits.provenance());
         parameters.put("config", config);
         parameters.put("adapt_epochs", adaptEpochs);
         parameters.put("fine_tune_epochs", fineTuneEpochs);
-        parameters.put("seconds_per_trial", secondsPerTrial);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        loaded.keySet().forEach(id -> seconds.put(id, data.secondsPerTrial(id)));
+        parameters.put("seconds_per_trial", seconds);
         parameters.put("folds", folds);
-        return new Result(job, name, rows, trainings, inputs, models, parameters);
+        return new Result(job, name, rows, trainings, data.inputs(), models, parameters);
     }
 
     /** The new subject's rows: each calibration size, each method, scored on its test trials. */
@@ -265,39 +229,6 @@ public final class TransferJob {
         return rows;
     }
 
-    /**
-     * One subject's trials: from the BIDS dataset, or from its EEG files through the job's preprocess
-     * section; for files, {@code seconds} gets the recordings' duration per kept epoch.
-     */
-    private static Map.Entry<TrialSet, Subject> load(Job.Section job, BidsSource source, BidsDataset dataset, Job.Section files,
-            String id, List<Path> inputs, Consumer<String> log, double[] seconds) {
-        if (dataset != null) {
-            return source.load(dataset, id);
-        }
-        if (!files.has(id)) {
-            throw files.error(id, "the EEG files of subject " + id, "nothing");
-        }
-        List<Path> paths = new ArrayList<>();
-        for (String pattern : files.texts(id)) {
-            paths.addAll(TrialData.glob(job.file(), "data.eeg." + id, pattern));
-        }
-        inputs.addAll(paths);
-        TrialData.Eeg eeg = TrialData.Eeg.read(job.file(), job.tree(), paths, log);
-        int channels = eeg.channels().size();
-        int times = eeg.epochs()[0][0].length;
-        float[] values = new float[eeg.epochs().length * channels * times];
-        for (int e = 0, i = 0; e < eeg.epochs().length; e++) {
-            for (int c = 0; c < channels; c++) {
-                for (int t = 0; t < times; t++) {
-                    values[i++] = (float) eeg.epochs()[e][c][t];
-                }
-            }
-        }
-        TrialSet trials = TrialSet.wrapEeg(id, channels, times, values, eeg.labels());
-        seconds[0] = eeg.seconds() / eeg.epochs().length;
-        return Map.entry(trials, Subject.of(trials, eeg.channels()));
-    }
-
     private static TransferScores shared(SharedEncoder encoder, Targets targets, TrialSet test, Map<String, String> groups,
             int resamples, long seed) {
         float[][] predicted = targets.hasFeatures() ? encoder.predict(test) : null;
@@ -305,23 +236,6 @@ public final class TransferJob {
         int[] classes = p == null ? null : org.neurodec.encoders.ClassMetrics.argmax(p);
         double[] second = p == null || p[0].length != 2 ? null : java.util.Arrays.stream(p).mapToDouble(r -> r[1]).toArray();
         return TransferScores.of(targets, test, predicted, classes, second, groups, resamples, seed);
-    }
-
-    /** The mean time between a subject's trials (event onsets of its recordings of the modality), in seconds. */
-    private static double secondsPerTrial(BidsDataset dataset, String subject, Modality modality) {
-        double span = 0;
-        int gaps = 0;
-        for (BidsRecording r : dataset.recordings(subject)) {
-            if (!r.datatype().equals(modality == Modality.FMRI ? "func" : "eeg")) {
-                continue;
-            }
-            List<Event> events = r.events().list();
-            if (events.size() > 1) {
-                span += events.get(events.size() - 1).onset() - events.get(0).onset();
-                gaps += events.size() - 1;
-            }
-        }
-        return gaps == 0 ? Double.NaN : span / gaps;
     }
 
     static EncoderConfig config(Job.Section model) {
