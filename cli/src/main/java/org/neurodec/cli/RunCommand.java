@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurodec.decoders.Significance;
+import org.neurodec.decoders.jobs.EncoderJob;
 import org.neurodec.decoders.jobs.Job;
 import org.neurodec.decoders.jobs.JobOutputs;
 import org.neurodec.decoders.jobs.JobResult;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code neurodec run JOB.yaml}: a decoding job from files to predictions, metrics, figures and a report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a decoding job: read the data the job names (EEG files or globs through its preprocess",
-            "section, or an HDF5 trial matrix), fit its model on each split of its protocol, and write into the output",
+            "section, or an HDF5 trial matrix; a BIDS root or EEG files per subject for the shared encoder), fit its model",
+            "on each split of its protocol, and write into the output",
             "folder predictions.csv, metrics.json (values with 95 %% intervals, chance and p-values, and provenance),",
             "models/, figures/ and report.html. The job file is checked in full before anything runs; the folder is",
             "written atomically and never over the job's inputs. See examples/ for ready jobs."})
@@ -40,6 +42,18 @@ final class RunCommand implements Callable<Integer> {
         Path folder = this.job.folder();
         JobOutputs.checkTarget(folder, job, java.util.List.of());
         PrintWriter err = spec.commandLine().getErr();
+        if (job.model().text("type").equals("shared-encoder")) {
+            Map<String, Map<String, Significance.Score>> scores = EncoderJob.run(job, folder, Provenance.command("run",
+                    spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), EvaluationTable.progress(err));
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(job.name());
+            scores.forEach((subject, m) -> m.forEach((metric, s) -> stdout.printf(Locale.ROOT,
+                    "  %-8s %-18s %.4f  95 %% [%.4f, %.4f]  chance %.4f  p %.4f%n", subject, metric, s.value(), s.low(), s.high(),
+                    s.chance(), s.pValue())));
+            stdout.println("report: " + folder.resolve("report.html"));
+            stdout.flush();
+            return 0;
+        }
         JobResult result = JobRunner.run(job, EvaluationTable.progress(err), !noProgress && System.console() != null);
         Map<String, Object> command = Provenance.command("run", spec.commandLine().getParseResult().originalArgs()
                 .toArray(String[]::new));

@@ -54,6 +54,33 @@ class TransferCommandTest {
     }
 
     @Test
+    void theSharedEncoderAsARunJob(@TempDir Path dir) throws Exception {
+        Path cohort = dir.resolve("cohort");
+        assertEquals(0, CommandLineTest.run("cohort", cohort.toString()).status());
+        Path out = dir.resolve("shared");
+        CommandLineTest.Result r = CommandLineTest.run("run", RunCommandTest.EXAMPLES.resolve("synthetic-shared-encoder.yaml")
+                .toString(), "--set", "cohort=" + cohort, "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.status(), r.err());
+        JsonNode subjects = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("subjects");
+        assertEquals(5, subjects.size());
+        subjects.fields().forEachRemaining(e -> {
+            assertTrue(e.getValue().at("/top-1/value").asDouble() > 10 * e.getValue().at("/top-1/chance").asDouble(),
+                    e.getKey() + ": " + e.getValue().get("top-1"));
+            assertTrue(e.getValue().has("top-1 image") && e.getValue().has("top-1 word"), e.getValue().toString());
+        });
+        List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+        assertTrue(predictions.get(0).startsWith("subject,trial,truth,top1,score1"), predictions.get(0));
+        assertEquals(1 + 5 * 32, predictions.size(), "32 test stimuli per subject");
+        assertTrue(Files.isRegularFile(out.resolve("models/shared/model.json")));
+        Path mismatched = dir.resolve("bad.yaml");
+        Files.writeString(mismatched, Files.readString(RunCommandTest.EXAMPLES.resolve("synthetic-shared-encoder.yaml"))
+                .replace("type: stimulus-split", "type: k-fold"));
+        CommandLineTest.Result bad = CommandLineTest.run("run", mismatched.toString(), "--set", "cohort=" + cohort);
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("key 'protocol.type': expected stimulus-split for the shared encoder"), bad.err());
+    }
+
+    @Test
     void realEegFilesPerSubjectThroughThePreprocessSection(@TempDir Path dir) throws Exception {
         // the example left out every subject in turn; here only subject 11, to keep the test short
         Path job = dir.resolve("n170.yaml");

@@ -37,7 +37,7 @@ final class Figures {
         return out;
     }
 
-    private static byte[] bars(double[] values, String title, String axis, String metric, double chance) {
+    static byte[] bars(double[] values, String title, String axis, String metric, double chance) {
         CategoryChart chart = new CategoryChartBuilder().width(640).height(360).title(title)
                 .xAxisTitle(axis).yAxisTitle(metric).build();
         List<Integer> splits = IntStream.rangeClosed(1, values.length).boxed().toList();

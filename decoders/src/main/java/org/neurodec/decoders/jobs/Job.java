@@ -37,9 +37,9 @@ import org.neurodec.decoders.DecoderException;
 public record Job(Path file, JsonNode tree, String name, Section data, Section model, Section protocol, int resamples,
         long metricSeed) {
 
-    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "model", "protocol", "metrics");
-    static final List<String> MODELS = List.of("csp-lda", "lda", "logistic", "ridge-reconstruction");
-    static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test");
+    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "model", "protocol", "metrics");
+    static final List<String> MODELS = List.of("csp-lda", "lda", "logistic", "ridge-reconstruction", "shared-encoder");
+    static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test", "stimulus-split");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     /** Reads and checks {@code file}; {@code overrides} replace the file's {@code vars}. */
@@ -59,7 +59,20 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
             resamples = metrics.integer("resamples", 1000, 1, 1_000_000);
             seed = metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
         }
+        boolean shared = model.text("type").equals("shared-encoder");
+        if (shared != protocol.text("type").equals("stimulus-split")) {
+            throw protocol.error("type", shared ? "stimulus-split for the shared encoder" : "shuffle-split, k-fold or train-test for "
+                    + model.text("type"), "'" + protocol.text("type") + "'");
+        }
+        if (job.has("subjects") && !shared) {
+            throw job.error("subjects", "no subject list but with model type shared-encoder", "one");
+        }
         return new Job(file, job.node, name, data, model, protocol, resamples, seed);
+    }
+
+    /** The whole job, as checked accessors. */
+    public Section root() {
+        return new Section(file, "", (ObjectNode) tree);
     }
 
     /**

@@ -62,7 +62,7 @@ abstract class JobModel {
                 String shrinkage = section.has("shrinkage") ? section.oneOf("shrinkage", List.of("auto", "none")) : "auto";
                 yield new LdaModel(shrinkage.equals("auto"), section.integer("decimate", 1, 1, 1000));
             }
-            default -> {
+            case "ridge-reconstruction" -> {
                 section.only(Set.of("type", "components", "alphas", "folds"));
                 if (data != null && (data.rows == null || data.images == null)) {
                     throw section.error("type", "data with a trial matrix and images (data.hdf5 with x and images)",
@@ -73,6 +73,8 @@ abstract class JobModel {
                 yield new ReconstructionModel(java.util.Arrays.stream(counts).mapToInt(c -> (int) c).toArray(),
                         Ridge.logSpace(grid[0], grid[1], (int) grid[2]), section.integer("folds", 10, 2, 100));
             }
+            default -> throw section.error("type", "a classical decoder here (the shared encoder runs through EncoderJob)",
+                    "'" + type + "'");
         };
     }
 

@@ -243,7 +243,7 @@ public final class TransferJob {
         if (model == null) {
             return c;
         }
-        model.only(Set.of("dim", "blocks", "hidden", "conv", "epochs", "batch_size", "learning_rate", "patience", "seed",
+        model.only(Set.of("type", "dim", "blocks", "hidden", "conv", "epochs", "batch_size", "learning_rate", "patience", "seed",
                 "gradient_surgery", "device"));
         c = c.withSeed(model.integer("seed", (int) c.seed(), 0, Integer.MAX_VALUE))
                 .withGradientSurgery(model.has("gradient_surgery") && Boolean.parseBoolean(model.text("gradient_surgery")))

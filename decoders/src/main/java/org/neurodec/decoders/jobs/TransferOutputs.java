@@ -161,7 +161,7 @@ final class TransferOutputs {
     }
 
     /** Each shared model's training loss and validation score per epoch, on two y axes. */
-    private static byte[] learningCurve(Map<String, TrainingReport> trainings) throws IOException {
+    static byte[] learningCurve(Map<String, TrainingReport> trainings) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(640).height(400).title("shared encoder training")
                 .xAxisTitle("epoch").yAxisTitle("loss").build();
