@@ -67,6 +67,33 @@ class RunCommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(metric(out, "pixel correlation").get("value").asDouble() >= 0.787, r.out());
         assertTrue(Files.size(out.resolve("figures/reconstructions.png")) > 0);
+        try (var images = Files.list(out.resolve("reconstructions"))) {
+            assertEquals(10, images.count(), "each of the 10 test digits as its own PNG");
+        }
+    }
+
+    @Test
+    void leaveOneSubjectOutReproducesThePooledN170Baseline(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("pooled");
+        CommandLineTest.Result r = CommandLineTest.run(run("n170-pooled.yaml", out));
+        assertEquals(0, r.status(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("predictions.csv"));
+        // the data README's pooled baseline by subject: subject 3 0.37, subject 11 0.66 (our benchmark: 0.368, 0.650)
+        for (String[] expected : List.of(new String[] {"3", "0.368"}, new String[] {"11", "0.650"})) {
+            List<String[]> subject = rows.stream().skip(1).map(l -> l.split(",")).filter(c -> c[2].equals(expected[0])).toList();
+            double auc = 0;
+            long pairs = 0;
+            for (String[] a : subject) {
+                for (String[] b : subject) {
+                    if (a[4].equals("house") && b[4].equals("face")) {
+                        double d = Double.parseDouble(a[6]) - Double.parseDouble(b[6]);
+                        auc += d > 0 ? 1 : d == 0 ? 0.5 : 0;
+                        pairs++;
+                    }
+                }
+            }
+            assertEquals(Double.parseDouble(expected[1]), auc / pairs, 0.005, "pooled AUC of subject " + expected[0]);
+        }
     }
 
     @Test

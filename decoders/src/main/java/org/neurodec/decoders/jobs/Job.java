@@ -39,7 +39,8 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
 
     static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "model", "protocol", "metrics");
     static final List<String> MODELS = List.of("csp-lda", "lda", "logistic", "ridge-reconstruction", "shared-encoder");
-    static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test", "stimulus-split");
+    static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test", "leave-one-subject-out",
+            "stimulus-split");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     /** Reads and checks {@code file}; {@code overrides} replace the file's {@code vars}. */
@@ -61,8 +62,9 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         }
         boolean shared = model.text("type").equals("shared-encoder");
         if (shared != protocol.text("type").equals("stimulus-split")) {
-            throw protocol.error("type", shared ? "stimulus-split for the shared encoder" : "shuffle-split, k-fold or train-test for "
-                    + model.text("type"), "'" + protocol.text("type") + "'");
+            throw protocol.error("type", shared ? "stimulus-split for the shared encoder"
+                    : "shuffle-split, k-fold, train-test or leave-one-subject-out for " + model.text("type"),
+                    "'" + protocol.text("type") + "'");
         }
         if (job.has("subjects") && !shared) {
             throw job.error("subjects", "no subject list but with model type shared-encoder", "one");

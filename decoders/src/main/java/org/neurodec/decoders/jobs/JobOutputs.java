@@ -19,7 +19,7 @@ import org.neurodec.ingest.IngestException;
 /**
  * Writes a job's output folder: {@code predictions.csv}, {@code metrics.json} (values, intervals,
  * chance, p-values, per-split values and provenance), {@code models/model.json}, {@code figures/}
- * (PNG) and {@code report.html} (one self-contained page), all through {@link AtomicFolder}, so an
+ * (PNG), for reconstructions each decoded image in {@code reconstructions/}, and {@code report.html} (one self-contained page), all through {@link AtomicFolder}, so an
  * interrupted job leaves the previous output (or none) and a rerun finishes cleanly; a folder that
  * holds one of the job's inputs is refused.
  */
@@ -58,6 +58,11 @@ public final class JobOutputs {
                 Map<String, byte[]> pngs = new LinkedHashMap<>(Figures.of(result));
                 if (!result.classifies()) {
                     pngs.put("reconstructions.png", reconstructions(result, figures.resolve("reconstructions.png")));
+                    for (JobResult.Prediction p : result.predictions()) {
+                        ImageGrid.write(temporary.resolve(String.format(java.util.Locale.ROOT, "reconstructions/split%d-trial%d.png",
+                                p.split() + 1, p.trial())), new double[][][] {{p.values()}}, result.data().width,
+                                result.data().height, 4);
+                    }
                 }
                 for (Map.Entry<String, byte[]> f : pngs.entrySet()) {
                     Files.write(figures.resolve(f.getKey()), f.getValue());
@@ -70,11 +75,12 @@ public final class JobOutputs {
     }
 
     private static String predictions(JobResult r) {
-        StringBuilder csv = new StringBuilder(r.classifies() ? "split,trial,source,truth,predicted,score\n"
-                : "split,trial,source,truth,pixel_correlation,mse\n");
+        StringBuilder csv = new StringBuilder(r.classifies() ? "split,trial,subject,source,truth,predicted,score\n"
+                : "split,trial,subject,source,truth,pixel_correlation,mse\n");
         List<String> classes = r.data().classes();
         for (JobResult.Prediction p : r.predictions()) {
-            csv.append(p.split() + 1).append(',').append(p.trial()).append(',').append(r.data().sources.get(p.trial()))
+            csv.append(p.split() + 1).append(',').append(p.trial()).append(',').append(r.data().subjects.get(p.trial())).append(',')
+                    .append(r.data().sources.get(p.trial()))
                     .append(',').append(r.data().labels.get(p.trial())).append(',');
             if (r.classifies()) {
                 csv.append(classes.get((int) p.values()[0])).append(',')

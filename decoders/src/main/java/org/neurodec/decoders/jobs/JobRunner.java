@@ -72,6 +72,22 @@ public final class JobRunner {
         }
     }
 
+    /** Each subject in turn as the test set, the others' trials pooled for training. */
+    private static List<CrossValidation.Split> leaveOneSubjectOut(Job.Section p, TrialData data) {
+        List<String> subjects = data.subjects.stream().distinct().toList();
+        if (subjects.size() < 2 || subjects.contains("")) {
+            throw p.error("type", "data naming two or more subjects (data.eeg as a mapping of subject ids to files)",
+                    "'leave-one-subject-out' on data with " + (subjects.contains("") ? "no subjects" : "one subject"));
+        }
+        List<CrossValidation.Split> out = new ArrayList<>();
+        for (String s : subjects) {
+            out.add(new CrossValidation.Split(
+                    java.util.stream.IntStream.range(0, data.size()).filter(i -> !data.subjects.get(i).equals(s)).toArray(),
+                    java.util.stream.IntStream.range(0, data.size()).filter(i -> data.subjects.get(i).equals(s)).toArray()));
+        }
+        return out;
+    }
+
     private static List<CrossValidation.Split> splits(Job.Section p, TrialData data) {
         int n = data.size();
         return switch (p.text("type")) {
@@ -90,6 +106,7 @@ public final class JobRunner {
                 }
                 yield CrossValidation.kFold(n, folds);
             }
+            case "leave-one-subject-out" -> leaveOneSubjectOut(p, data);
             default -> {
                 if (data.fixedTest == null) {
                     throw p.error("type", "data with a fixed test set (data.hdf5 with train and test groups) for train-test",

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -19,8 +20,9 @@ import org.neurodec.preprocess.epochs.Epochs;
 import org.neurodec.preprocess.pipeline.Pipeline;
 
 /**
- * A job's trials, read from its {@code data} section: EEG recordings (files or globs) through the
- * job's {@code preprocess} section into epochs of the EEG channels (volts), or an HDF5 trial matrix
+ * A job's trials, read from its {@code data} section: EEG recordings (files or globs, or per subject a
+ * mapping of subject ids to them) through the job's {@code preprocess} section into epochs of the EEG
+ * channels (volts), or an HDF5 trial matrix
  * ({@code x}, trials × features, with optional {@code images} and {@code labels}) whose {@code train}
  * and {@code test} groups, when named, fix the split.
  */
@@ -41,13 +43,15 @@ public final class TrialData {
     final List<String> labels;
     /** Each trial's source file name. */
     final List<String> sources;
+    /** Each trial's subject ("" when the data name none). */
+    final List<String> subjects;
     /** The trials of a fixed test set (null when the data fix none). */
     final int[] fixedTest;
     /** Every file read. */
     final List<Path> inputs;
 
     private TrialData(double[][][] epochs, double tmin, double sfreq, double[][] rows, double[][] images, int width, int height,
-            List<String> labels, List<String> sources, int[] fixedTest, List<Path> inputs) {
+            List<String> labels, List<String> sources, List<String> subjects, int[] fixedTest, List<Path> inputs) {
         this.epochs = epochs;
         this.tmin = tmin;
         this.sfreq = sfreq;
@@ -57,6 +61,7 @@ public final class TrialData {
         this.height = height;
         this.labels = labels;
         this.sources = sources;
+        this.subjects = subjects;
         this.fixedTest = fixedTest;
         this.inputs = inputs;
     }
@@ -81,13 +86,40 @@ public final class TrialData {
         return data.has("eeg") ? eeg(job, data, progress) : hdf5(data.section("hdf5"));
     }
 
+    /** EEG files or globs ({@code data.eeg} a list), or each subject's ({@code data.eeg} a mapping id → files). */
     private static TrialData eeg(Job job, Job.Section data, Consumer<String> progress) {
-        List<Path> files = new ArrayList<>();
-        for (String pattern : data.texts("eeg")) {
-            files.addAll(glob(job.file(), "data.eeg", pattern));
+        Map<String, List<String>> bySubject = new java.util.LinkedHashMap<>();
+        if (data.tree().get("eeg").isObject()) {
+            Job.Section subjects = data.section("eeg");
+            subjects.tree().fieldNames().forEachRemaining(id -> bySubject.put(id, subjects.texts(id)));
+        } else {
+            bySubject.put("", data.texts("eeg"));
         }
-        Eeg eeg = Eeg.read(job.file(), job.tree(), files, progress);
-        return new TrialData(eeg.epochs, eeg.tmin, eeg.sfreq, null, null, 0, 0, eeg.labels, eeg.sources, null, files);
+        List<Path> files = new ArrayList<>();
+        List<double[][]> epochs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        Eeg eeg = null;
+        for (Map.Entry<String, List<String>> subject : bySubject.entrySet()) {
+            String key = subject.getKey().isEmpty() ? "data.eeg" : "data.eeg." + subject.getKey();
+            List<Path> these = new ArrayList<>();
+            for (String pattern : subject.getValue()) {
+                these.addAll(glob(job.file(), key, pattern));
+            }
+            Eeg read = Eeg.read(job.file(), job.tree(), these, progress);
+            if (eeg != null && !eeg.channels().equals(read.channels())) {
+                throw data.error(key.substring(5), "the EEG channels " + eeg.channels() + " of the subjects before", read.channels());
+            }
+            eeg = read;
+            files.addAll(these);
+            epochs.addAll(java.util.Arrays.asList(read.epochs()));
+            labels.addAll(read.labels());
+            sources.addAll(read.sources());
+            subjects.addAll(java.util.Collections.nCopies(read.labels().size(), subject.getKey()));
+        }
+        return new TrialData(epochs.toArray(double[][][]::new), eeg.tmin(), eeg.sfreq(), null, null, 0, 0, labels, sources,
+                subjects, null, files);
     }
 
     /** EEG epochs of the EEG channels of some files, through the {@code preprocess} section of a job file. */
@@ -225,7 +257,7 @@ public final class TrialData {
         int[] test = testFrom < 0 ? null : IntStream.range(testFrom, rows.size()).toArray();
         List<String> sources = java.util.Collections.nCopies(rows.size(), file.getFileName().toString());
         return new TrialData(null, 0, 0, rows.toArray(double[][]::new), images.isEmpty() ? null : images.toArray(double[][]::new),
-                width, height, labels, sources, test, List.of(file));
+                width, height, labels, sources, java.util.Collections.nCopies(rows.size(), ""), test, List.of(file));
     }
 
     private static List<double[]> matrix(Hdf5File h5, String path) {
