@@ -18,12 +18,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.neurodec.encoders.StimulusFeatures;
 
@@ -71,16 +69,7 @@ public final class ImageFeatureModel implements AutoCloseable {
 
     /** Features of every PNG/JPEG in {@code folder}, ids the file names without extension, {@code batch} images at a time. */
     public StimulusFeatures features(Path folder, int batch) {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g)")).sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new DecoderException(folder + ": cannot list the images: " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
-            throw new DecoderException(folder + ": expected PNG or JPEG images, found none");
-        }
+        List<Path> files = StimulusSets.imageFiles(folder);
         Map<String, float[]> out = new LinkedHashMap<>();
         try (Predictor<NDList, NDList> predictor = model.newPredictor(); NDManager manager = model.getNDManager().newSubManager()) {
             for (int from = 0; from < files.size(); from += batch) {

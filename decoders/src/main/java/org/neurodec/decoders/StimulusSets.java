@@ -95,16 +95,7 @@ public final class StimulusSets {
      * the scores on the first {@code components} principal components of the set (0: the pixels).
      */
     public static StimulusFeatures fromImages(Path folder, int size, int components) {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g)")).sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new DecoderException(folder + ": cannot list the images: " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
-            throw new DecoderException(folder + ": expected PNG or JPEG images, found none");
-        }
+        List<Path> files = imageFiles(folder);
         List<String> ids = new ArrayList<>();
         double[][] pixels = new double[files.size()][];
         for (int i = 0; i < files.size(); i++) {
@@ -118,6 +109,21 @@ public final class StimulusSets {
             System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
         }
         return of(ids, flat, rows[0].length);
+    }
+
+    /** The PNG and JPEG files of {@code folder}, sorted by name; none is an error. */
+    static List<Path> imageFiles(Path folder) {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g)")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DecoderException(folder + ": cannot list the images: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new DecoderException(folder + ": expected PNG or JPEG images, found none");
+        }
+        return files;
     }
 
     private static BufferedImage image(Path file) {
