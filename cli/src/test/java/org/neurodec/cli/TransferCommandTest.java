@@ -72,6 +72,19 @@ class TransferCommandTest {
         assertTrue(predictions.get(0).startsWith("subject,trial,truth,top1,score1"), predictions.get(0));
         assertEquals(1 + 5 * 32, predictions.size(), "32 test stimuli per subject");
         assertTrue(Files.isRegularFile(out.resolve("models/shared/model.json")));
+        // no features given: low-level ones computed from the images, word trials left out
+        Path imagesOnly = dir.resolve("images.yaml");
+        Files.writeString(imagesOnly, Files.readString(RunCommandTest.EXAMPLES.resolve("synthetic-shared-encoder.yaml"))
+                .replace("features: ${cohort}/stimuli/features.csv", "images: ${cohort}/stimuli/images")
+                .replace("  classes: ${cohort}/stimuli/stimuli.tsv\n", "").replace("  groups: kind\n", ""));
+        Path fromImages = dir.resolve("from-images");
+        CommandLineTest.Result images = CommandLineTest.run("run", imagesOnly.toString(), "--set", "cohort=" + cohort, "--out",
+                fromImages.toString(), "--no-progress");
+        assertEquals(0, images.status(), images.err());
+        assertTrue(images.err().contains("trials left out (their stimuli have no features)"), images.err());
+        new ObjectMapper().readTree(fromImages.resolve("metrics.json").toFile()).get("subjects").fields().forEachRemaining(e ->
+                assertTrue(e.getValue().at("/top-1/value").asDouble() > 5 * e.getValue().at("/top-1/chance").asDouble(),
+                        "images decoded from their low-level features: " + e.getValue().get("top-1")));
         Path mismatched = dir.resolve("bad.yaml");
         Files.writeString(mismatched, Files.readString(RunCommandTest.EXAMPLES.resolve("synthetic-shared-encoder.yaml"))
                 .replace("type: stimulus-split", "type: k-fold"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neurodec.decoders.DecoderException;
+import org.neurodec.decoders.StimulusSets;
 import org.neurodec.encoders.StimulusFeatures;
 import org.neurodec.encoders.Targets;
 import org.neurodec.ingest.bids.BidsDataset;
@@ -113,15 +114,21 @@ public record BidsSource(Path root, Modality modality, String mask, String betas
     }
 
     /**
-     * Targets from a features CSV and a class table (either may be null), or each stimulus id as its
-     * own class ({@code stimulusClasses}, from the trials' {@code stimuli}).
+     * Targets from a features file (CSV, HDF5 or .npy, see {@link StimulusSets#read}) and a class table
+     * (either may be null), or each stimulus id as its own class ({@code stimulusClasses}, from the trials' {@code stimuli}).
      */
     public static Targets targets(Path features, Path classes, String classColumn, boolean stimulusClasses,
+            List<String> stimuli) {
+        return targets(features == null ? null : StimulusSets.read(features), classes, classColumn, stimulusClasses, stimuli);
+    }
+
+    /** The same with the features already read (or computed), or null. */
+    public static Targets targets(StimulusFeatures features, Path classes, String classColumn, boolean stimulusClasses,
             List<String> stimuli) {
         if (features == null && classes == null && !stimulusClasses) {
             throw new DecoderException("no targets: give stimulus features, a class table or stimulus classes");
         }
-        Targets targets = features == null ? null : Targets.of(StimulusFeatures.readCsv(features));
+        Targets targets = features == null ? null : Targets.of(features);
         Map<String, String> classOf = new LinkedHashMap<>();
         if (classes != null) {
             classOf.putAll(Targets.readClassTable(classes, classColumn));

@@ -19,19 +19,24 @@ import org.neurodec.subjects.TrialSet;
  * The {@code data} section of a job that trains the shared encoder: a BIDS root ({@code bids}, with
  * {@code modality} and the reading options of {@link BidsSource}) or each subject's EEG files
  * ({@code eeg}: id → files or globs, read through the job's {@code preprocess} section); and the
- * targets: {@code features}, {@code classes} with {@code class_column}, or {@code stimulus_classes};
- * {@code groups} names a column of the class table to score retrieval within.
+ * targets: {@code features} (CSV, HDF5 or .npy; or, when none are given, low-level features
+ * computed from the PNG/JPEG images of the {@code images} folder: grey levels downsampled to
+ * {@code image_pixels}, then {@code image_components} principal components), {@code classes} with
+ * {@code class_column}, or {@code stimulus_classes}; {@code groups} names a column of the class
+ * table to score retrieval within.
  */
 final class EncoderData {
 
     static final Set<String> KEYS = Set.of("bids", "eeg", "modality", "mask", "betas", "high_pass", "window", "baseline",
-            "reject", "decimate", "features", "classes", "class_column", "stimulus_classes", "groups");
+            "reject", "decimate", "features", "images", "image_pixels", "image_components", "classes", "class_column",
+            "stimulus_classes", "groups");
 
     private final Job.Section job;
     private final Job.Section data;
     final Modality modality;
     final BidsSource source;
     final Path features;
+    private final Path images;
     final Path classes;
     private final BidsDataset dataset;
     private final List<Path> inputs = new ArrayList<>();
@@ -56,8 +61,13 @@ final class EncoderData {
                 !data.has("baseline") || Boolean.parseBoolean(data.text("baseline")),
                 data.has("reject") ? data.number("reject", 0, 0, 1e9) : null, data.integer("decimate", 1, 1, 1000));
         features = data.has("features") ? data.path("features", true) : null;
+        images = data.has("images") ? data.path("images", true) : null;
+        if (features != null && images != null) {
+            throw data.error("images", "no image folder when 'features' are given (features are computed from images only when"
+                    + " none are)", images);
+        }
         classes = data.has("classes") ? data.path("classes", true) : null;
-        if (features == null && classes == null && !stimulusClasses()) {
+        if (features == null && images == null && classes == null && !stimulusClasses()) {
             throw data.error("features", "stimulus features, a class table ('classes') or 'stimulus_classes: true'", "none");
         }
         dataset = data.has("bids") ? source.open() : null;
@@ -108,8 +118,33 @@ final class EncoderData {
 
     /** The targets of the trials' {@code stimuli}. */
     Targets targets(List<String> stimuli) {
-        return BidsSource.targets(features, classes, data.has("class_column") ? data.text("class_column") : "class",
-                stimulusClasses(), stimuli);
+        org.neurodec.encoders.StimulusFeatures computed = images == null ? null
+                : org.neurodec.decoders.StimulusSets.fromImages(images, data.integer("image_pixels", 16, 1, 1024),
+                        data.integer("image_components", 32, 0, 100_000));
+        return BidsSource.targets(features != null ? org.neurodec.decoders.StimulusSets.read(features) : computed, classes,
+                data.has("class_column") ? data.text("class_column") : "class", stimulusClasses(), stimuli);
+    }
+
+    /**
+     * {@code trials} without the trials whose stimulus has no features (when the targets have
+     * features), for example words when the features were computed from images; says how many it left out.
+     */
+    static TrialSet targeted(TrialSet trials, Targets targets, Consumer<String> log) {
+        if (!targets.hasFeatures()) {
+            return trials;
+        }
+        int[] keep = java.util.stream.IntStream.range(0, trials.trials())
+                .filter(t -> targets.features().contains(trials.stimuli().get(t))).toArray();
+        if (keep.length == trials.trials()) {
+            return trials;
+        }
+        if (keep.length == 0) {
+            throw new org.neurodec.decoders.DecoderException("subject " + trials.subject() + ": expected trials whose stimuli"
+                    + " have features, found none of " + trials.trials());
+        }
+        log.accept("subject " + trials.subject() + ": " + (trials.trials() - keep.length) + " of " + trials.trials()
+                + " trials left out (their stimuli have no features)");
+        return trials.select(keep);
     }
 
     /** Each stimulus's group (the {@code groups} column of the class table), or none. */

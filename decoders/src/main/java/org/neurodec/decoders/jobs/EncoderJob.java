@@ -65,6 +65,8 @@ public final class EncoderJob {
             stimuli.addAll(loaded.getKey().stimuli());
         }
         Targets targets = data.targets(stimuli);
+        all.replaceAll(t -> EncoderData.targeted(t, targets, log));
+        stimuli.retainAll(targets.hasFeatures() ? targets.features().ids() : stimuli);
         TrialSplits splits = targets.hasFeatures() ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, seed)
                 : TrialSplits.byTrial(testFraction, validationFraction, seed);
         for (int s = 0; s < entries.size(); s++) {

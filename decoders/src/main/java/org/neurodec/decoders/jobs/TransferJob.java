@@ -151,6 +151,8 @@ public final class TransferJob {
             }
         });
         Targets targets = data.targets(stimuli);
+        loaded.replaceAll((id, e) -> Map.entry(EncoderData.targeted(e.getKey(), targets, log), e.getValue()));
+        stimuli.retainAll(targets.hasFeatures() ? targets.features().ids() : stimuli);
         Map<String, String> groups = data.groups();
         TrialSplits splits = targets.hasFeatures() ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, splitSeed)
                 : TrialSplits.byTrial(testFraction, validationFraction, splitSeed);
