@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Decode what a person saw or read from fMRI and EEG recordings.",
         subcommands = {InspectCommand.class, PreprocessCommand.class, CohortCommand.class, FeaturesCommand.class, TrainCommand.class, AdaptCommand.class,
-            RunCommand.class, TransferCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+            RunCommand.class, TransferCommand.class, NotebooksCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -149,6 +149,16 @@ public final class SharedEncoder implements AutoCloseable {
         return "adapter." + subject + ".bias";
     }
 
+    /**
+     * Turns PyTorch's recording of operations for autograd off on this thread. DJL turns it off on the
+     * thread that starts the engine, but PyTorch starts every other thread with it on, and an
+     * inference or an optimiser step recorded there keeps graphs alive and breaks the next backward
+     * pass (found running the encoder from a notebook kernel, which runs each cell on a new thread).
+     */
+    static void recordNothing() {
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     /** The device the parameters live on. */
     public Device device() {
         return manager.getDevice();
@@ -280,6 +290,7 @@ public final class SharedEncoder implements AutoCloseable {
 
     /** Runs {@code head} on the trials' adapter outputs in a scope that frees every intermediate array. */
     private float[][] evaluate(TrialSet trials, int width, UnaryOperator<NDArray> head) {
+        recordNothing();
         if (!registry.contains(trials.subject())) {
             throw new EncoderException("subject " + trials.subject() + " has no adapter in this model (subjects "
                     + registry.list().stream().map(Subject::id).toList() + ")");

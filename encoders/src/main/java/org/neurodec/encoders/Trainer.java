@@ -54,6 +54,7 @@ public final class Trainer {
 
     /** Trains on {@code train}; {@code held} (same subjects, other trials) picks the epoch; frozen names are not updated. */
     public TrainingReport train(List<TrialSet> train, List<TrialSet> held, Set<String> frozen) {
+        SharedEncoder.recordNothing();
         EncoderConfig config = encoder.config;
         long start = System.nanoTime();
         int total = train.stream().mapToInt(TrialSet::trials).sum();
@@ -191,6 +192,8 @@ public final class Trainer {
             NDArray value = loss.get();
             collector.backward(value);
             return value.getFloat();
+        } finally {
+            SharedEncoder.recordNothing();
         }
     }
 

@@ -71,6 +71,21 @@ public final class TrialData {
         return labels.size();
     }
 
+    /** EEG epochs, trials × channels × samples in volts (null for a trial matrix). */
+    public double[][][] epochs() {
+        return epochs;
+    }
+
+    /** Trial {@code t}'s image, row-major grey levels in [0, 1] (null when there are no images). */
+    public double[] images(int t) {
+        return images == null ? null : images[t].clone();
+    }
+
+    /** Each trial's class ("" when there are none). */
+    public List<String> labels() {
+        return java.util.Collections.unmodifiableList(labels);
+    }
+
     /** The distinct classes, sorted. */
     List<String> classes() {
         return labels.stream().filter(l -> !l.isEmpty()).distinct().sorted().toList();
