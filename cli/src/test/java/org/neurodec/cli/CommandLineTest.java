@@ -30,7 +30,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"inspect", "preprocess", "cohort", "features", "train", "adapt", "run", "transfer", "demo"}) {
+        for (String command : new String[] {"inspect", "preprocess", "cohort", "features", "train", "adapt", "run", "transfer", "notebooks", "demo"}) {
             Result r = run(command, "--help");
             assertEquals(0, r.status(), command);
             assertTrue(r.out().startsWith("Usage: neurodec " + command), r.out());

@@ -77,9 +77,6 @@ public final class Notebook {
                 }
                 cell.set("outputs", written);
                 cell.put("execution_count", count);
-                if (problems.stream().anyMatch(p -> p.message().startsWith("error"))) {
-                    break;
-                }
                 if (outputs.stream().anyMatch(o -> o.type().equals("error"))) {
                     break;
                 }
