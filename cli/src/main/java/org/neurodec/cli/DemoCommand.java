@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         TransferJob.write(transfer, transferOut, Map.of("command", "demo"));
         o.printf(Locale.ROOT, "2. fMRI runs -> LSA single-trial betas -> shared encoder on subjects 01-04 (best validation top-1"
                 + " %.3f) -> subject 05 from few trials:%n", transfer.training().validation().get(transfer.training().bestEpoch()));
-        StringWriterTable.indent(o, w -> TransferCommand.print(transfer, w));
+        indented(o, w -> TransferCommand.print(transfer, w));
         o.println("   report: " + transferOut.resolve("report.html"));
         o.flush();
 
@@ -92,15 +92,10 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints what a writer-taking printer writes, each line indented. */
-    static final class StringWriterTable {
-        private StringWriterTable() {
-        }
-
-        static void indent(PrintWriter out, Consumer<PrintWriter> printer) {
-            java.io.StringWriter text = new java.io.StringWriter();
-            printer.accept(new PrintWriter(text));
-            text.toString().lines().forEach(line -> out.println("   " + line));
-        }
+    /** Prints what {@code printer} writes, each line indented by three spaces. */
+    private static void indented(PrintWriter out, Consumer<PrintWriter> printer) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        printer.accept(new PrintWriter(text));
+        text.toString().lines().forEach(line -> out.println("   " + line));
     }
 }

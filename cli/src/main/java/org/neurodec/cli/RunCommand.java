@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Job job = Job.read(this.job.file(), this.job.variables);
         Path folder = this.job.folder();
-        JobOutputs.checkTarget(folder, job, java.util.List.of());
+        JobOutputs.refuseOverInputs(folder, java.util.List.of(job.file()));
         PrintWriter err = spec.commandLine().getErr();
         if (job.model().text("type").equals("shared-encoder")) {
             Map<String, Map<String, Significance.Score>> scores = EncoderJob.run(job, folder, Provenance.command("run",

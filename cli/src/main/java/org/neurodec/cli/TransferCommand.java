@@ -29,6 +29,7 @@ final class TransferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path folder = job.folder();
+        org.neurodec.decoders.jobs.JobOutputs.refuseOverInputs(folder, List.of(job.file()));
         TransferJob.Result result = TransferJob.run(job.file(), job.variables, EvaluationTable.progress(spec.commandLine().getErr()));
         TransferJob.write(result, folder, Provenance.command("transfer",
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));

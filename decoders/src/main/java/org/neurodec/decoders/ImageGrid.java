@@ -1,18 +1,14 @@
 package org.neurodec.decoders;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.neurodec.ingest.AtomicFile;
 
 /**
  * A PNG grid of seen and reconstructed images: one column per trial, one row per image set (for
  * example the seen images above their reconstructions), each image scaled up by an integer factor.
- * Values are grey levels in [0, 1], clipped; the file is written to a temporary file and moved into
- * place.
+ * Values are grey levels in [0, 1], clipped; the file is written through {@link AtomicFile}.
  */
 public final class ImageGrid {
 
@@ -22,23 +18,11 @@ public final class ImageGrid {
     /** Writes {@code rows} (sets × images × width·height pixels, row-major) to {@code file}. */
     public static void write(Path file, double[][][] rows, int width, int height, int zoom) {
         BufferedImage image = render(rows, width, height, zoom);
-        Path target = file.toAbsolutePath();
-        Path temporary = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        AtomicFile.writeVia(file, temporary -> {
             if (!ImageIO.write(image, "png", temporary.toFile())) {
                 throw new DecoderException(file + ": no PNG writer in this Java runtime");
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            temporary = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write the image grid: " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                temporary.toFile().delete();
-            }
-        }
+        });
     }
 
     /** The grid of {@code rows} (sets × images × width·height pixels, row-major) as an image. */

@@ -10,16 +10,14 @@ import org.neurodec.subjects.adapters.RidgeModel;
  */
 public final class PixelReconstruction {
 
-    private final double[] mean;
-    private final double[] scale;
+    private final Standardizer voxelScaling;
     private final RidgeModel ridge;
     /** Pixel mean and principal axes (components × pixels) when decoding components; null for pixels. */
     private final double[] pixelMean;
     private final double[][] axes;
 
-    private PixelReconstruction(double[] mean, double[] scale, RidgeModel ridge, double[] pixelMean, double[][] axes) {
-        this.mean = mean;
-        this.scale = scale;
+    private PixelReconstruction(Standardizer voxelScaling, RidgeModel ridge, double[] pixelMean, double[][] axes) {
+        this.voxelScaling = voxelScaling;
         this.ridge = ridge;
         this.pixelMean = pixelMean;
         this.axes = axes;
@@ -121,7 +119,7 @@ public final class PixelReconstruction {
             }
         }
         PixelReconstruction onPixels = fit(voxels, scores, alphas, false);
-        return new PixelReconstruction(onPixels.mean, onPixels.scale, onPixels.ridge, pixelMean, axes);
+        return new PixelReconstruction(onPixels.voxelScaling, onPixels.ridge, pixelMean, axes);
     }
 
     /** Fits trials × voxels {@code voxels} to trials × pixels {@code pixels}. */
@@ -130,45 +128,13 @@ public final class PixelReconstruction {
             throw new DecoderException("reconstruction: expected the same number (>= 3) of voxel and image rows, found "
                     + voxels.length + " and " + pixels.length);
         }
-        int n = voxels.length;
-        int p = voxels[0].length;
-        double[] mean = new double[p];
-        double[] scale = new double[p];
-        for (double[] row : voxels) {
-            for (int v = 0; v < p; v++) {
-                mean[v] += row[v] / n;
-            }
-        }
-        for (double[] row : voxels) {
-            for (int v = 0; v < p; v++) {
-                scale[v] += (row[v] - mean[v]) * (row[v] - mean[v]) / n;
-            }
-        }
-        for (int v = 0; v < p; v++) {
-            scale[v] = scale[v] > 0 ? Math.sqrt(scale[v]) : 1;
-        }
-        PixelReconstruction standardiser = new PixelReconstruction(mean, scale, null, null, null);
-        return new PixelReconstruction(mean, scale, Ridge.fit(standardiser.standardise(voxels), pixels, alphas, alphaPerPixel),
-                null, null);
-    }
-
-    private double[][] standardise(double[][] voxels) {
-        double[][] z = new double[voxels.length][mean.length];
-        for (int i = 0; i < voxels.length; i++) {
-            if (voxels[i].length != mean.length) {
-                throw new DecoderException("reconstruction: trial " + i + ": expected " + mean.length + " voxels, found "
-                        + voxels[i].length);
-            }
-            for (int v = 0; v < mean.length; v++) {
-                z[i][v] = (voxels[i][v] - mean[v]) / scale[v];
-            }
-        }
-        return z;
+        Standardizer scaling = Standardizer.fit(voxels);
+        return new PixelReconstruction(scaling, Ridge.fit(scaling.apply(voxels), pixels, alphas, alphaPerPixel), null, null);
     }
 
     /** The reconstructed pixels of each trial, trials × pixels. */
     public double[][] predict(double[][] voxels) {
-        double[][] decoded = ridge.predict(standardise(voxels));
+        double[][] decoded = ridge.predict(voxelScaling.apply(voxels));
         if (axes == null) {
             return decoded;
         }

@@ -80,6 +80,21 @@ class MetricsTest {
     }
 
     @Test
+    void mseIsAnErrorSoItsPValueCountsPermutationsAsLowAsIt() {
+        double[][] truth = new double[30][];
+        double[][] good = new double[30][];
+        for (int i = 0; i < 30; i++) {
+            truth[i] = new double[] {i, -i, i % 7};
+            good[i] = new double[] {i + 0.1, -i, i % 7};
+        }
+        Significance.Score s = Metrics.mse(good, truth, 5.0, 999, 3);
+        assertEquals(0.01 / 3, s.value(), 1e-12, "each image off by 0.1 in one of 3 pixels");
+        assertEquals(5.0, s.chance(), 0);
+        assertEquals(1.0 / 1000, s.pValue(), 1e-15, "no shuffled pairing has an error as low");
+        assertTrue(s.low() <= s.value() && s.value() <= s.high(), s.toString());
+    }
+
+    @Test
     void perfectPredictionsHaveATightIntervalAndTheSmallestPValue() {
         int n = 40;
         int[] truth = new int[n];

@@ -72,6 +72,7 @@ public final class EncoderJob {
         for (int s = 0; s < entries.size(); s++) {
             entries.set(s, entries.get(s).withSplits(splits.registryEntry(all.get(s))));
         }
+        Map<String, String> groups = data.groups();
         Map<String, Map<String, Significance.Score>> scores = new LinkedHashMap<>();
         StringBuilder csv = new StringBuilder("subject,trial,truth,top1,score1,top2,score2,top3,score3,top4,score4,top5,score5,"
                 + "predicted_class,class_probability\n");
@@ -98,7 +99,7 @@ public final class EncoderJob {
                 int[] classes = probabilities == null ? null : ClassMetrics.argmax(probabilities);
                 double[] second = probabilities == null || probabilities[0].length != 2 ? null
                         : java.util.Arrays.stream(probabilities).mapToDouble(r -> r[1]).toArray();
-                scores.put(subject.subject(), TransferScores.of(targets, test, predicted, classes, second, data.groups(),
+                scores.put(subject.subject(), TransferScores.of(targets, test, predicted, classes, second, groups,
                         job.resamples(), job.metricSeed()).scores);
                 List<String> candidates = test.stimuli().stream().distinct().toList();
                 for (int i = 0; i < test.trials(); i++) {
@@ -140,12 +141,7 @@ public final class EncoderJob {
     private static void write(Job job, Path folder, SharedEncoder encoder, String predictions,
             Map<String, Map<String, Significance.Score>> scores, TrainingReport training, EncoderData data,
             Map<String, Object> extra) {
-        for (Path input : data.inputs()) {
-            if (input.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
-                throw new DecoderException("--out " + folder + ": expected a folder that holds none of the job's inputs, found "
-                        + input + " in it (a job never overwrites its inputs)");
-            }
-        }
+        JobOutputs.refuseOverInputs(folder, data.inputs());
         Map<String, Object> provenance = new LinkedHashMap<>(extra);
         provenance.put("inputs", data.inputs().stream().map(Inputs::describe).toList());
         provenance.put("job", job.tree());

@@ -9,6 +9,7 @@ import org.neurodec.decoders.DecoderException;
 import org.neurodec.decoders.LogisticRegression;
 import org.neurodec.decoders.PixelReconstruction;
 import org.neurodec.decoders.ShrinkageLda;
+import org.neurodec.decoders.Standardizer;
 import org.neurodec.subjects.adapters.Ridge;
 
 /**
@@ -248,8 +249,7 @@ abstract class JobModel {
         private final double c;
         private final int decimate;
         private final boolean standardize;
-        private double[] mean;
-        private double[] scale;
+        private Standardizer scaling;
         private LogisticRegression fitted;
 
         LogisticModel(double c, int decimate, boolean standardize) {
@@ -260,38 +260,12 @@ abstract class JobModel {
 
         private double[][] features(TrialData data, int[] rows) {
             double[][] x = JobModel.features(data, rows, decimate);
-            double[][] out = new double[x.length][];
-            for (int i = 0; i < x.length; i++) {
-                out[i] = x[i].clone();
-                for (int j = 0; j < out[i].length && mean != null; j++) {
-                    out[i][j] = (out[i][j] - mean[j]) / scale[j];
-                }
-            }
-            return out;
+            return scaling == null ? x : scaling.apply(x);
         }
 
         @Override
         void fit(TrialData data, int[] train) {
-            mean = null;
-            double[][] x = JobModel.features(data, train, decimate);
-            if (standardize) {
-                int p = x[0].length;
-                mean = new double[p];
-                scale = new double[p];
-                for (double[] row : x) {
-                    for (int j = 0; j < p; j++) {
-                        mean[j] += row[j] / x.length;
-                    }
-                }
-                for (double[] row : x) {
-                    for (int j = 0; j < p; j++) {
-                        scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / x.length;
-                    }
-                }
-                for (int j = 0; j < p; j++) {
-                    scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1;
-                }
-            }
+            scaling = standardize ? Standardizer.fit(JobModel.features(data, train, decimate)) : null;
             fitted = LogisticRegression.fit(features(data, train), labels(data, train), data.classes().size(), c);
         }
 
@@ -311,8 +285,8 @@ abstract class JobModel {
             m.put("type", "logistic");
             m.put("C", c);
             m.put("decimate", decimate);
-            m.put("standardize_mean", mean);
-            m.put("standardize_scale", scale);
+            m.put("standardize_mean", scaling == null ? null : scaling.mean());
+            m.put("standardize_scale", scaling == null ? null : scaling.scale());
             m.put("weights", fitted.weights());
             m.put("intercepts", fitted.intercepts());
             return m;

@@ -30,12 +30,10 @@ public final class JobOutputs {
     private JobOutputs() {
     }
 
-    /** Refuses an output folder that is, or holds, the job file or one of its data files. */
-    public static void checkTarget(Path folder, Job job, List<Path> inputs) {
+    /** Refuses an output folder that is, or holds, one of a job's inputs (its job file, its data files). */
+    public static void refuseOverInputs(Path folder, List<Path> inputs) {
         Path target = folder.toAbsolutePath().normalize();
-        List<Path> all = new ArrayList<>(inputs);
-        all.add(job.file());
-        for (Path input : all) {
+        for (Path input : inputs) {
             Path in = input.toAbsolutePath().normalize();
             if (in.startsWith(target)) {
                 throw new DecoderException("--out " + folder + ": expected a folder that holds none of the job's inputs, found "
@@ -46,7 +44,9 @@ public final class JobOutputs {
 
     /** Writes {@code result} to {@code folder}, replacing an earlier output there; {@code extra} is recorded as provenance. */
     public static void write(JobResult result, Path folder, Map<String, Object> extra) {
-        checkTarget(folder, result.job(), result.data().inputs);
+        List<Path> inputs = new ArrayList<>(result.data().inputs);
+        inputs.add(result.job().file());
+        refuseOverInputs(folder, inputs);
         try {
             AtomicFolder.write(folder, temporary -> {
                 Files.writeString(temporary.resolve("predictions.csv"), predictions(result));

@@ -147,19 +147,22 @@ public final class JobRunner {
         int n = predictions.size();
         double[][] reconstructed = new double[n][];
         double[][] truth = new double[n][];
+        double[][] means = new double[splits.size()][];
+        for (int s = 0; s < splits.size(); s++) {
+            int[] train = splits.get(s).train();
+            means[s] = new double[data.images[0].length];
+            for (int t : train) {
+                for (int j = 0; j < means[s].length; j++) {
+                    means[s][j] += data.images[t][j] / train.length;
+                }
+            }
+        }
         double chance = 0;
         for (int i = 0; i < n; i++) {
             JobResult.Prediction p = predictions.get(i);
             reconstructed[i] = p.values();
             truth[i] = data.images[p.trial()];
-            double[] mean = new double[truth[i].length];
-            int[] train = splits.get(p.split()).train();
-            for (int t : train) {
-                for (int j = 0; j < mean.length; j++) {
-                    mean[j] += data.images[t][j] / train.length;
-                }
-            }
-            chance += Metrics.squaredError(mean, truth[i]) / n;
+            chance += Metrics.squaredError(means[p.split()], truth[i]) / n;
         }
         List<Significance.Score> scores = new ArrayList<>(List.of(
                 Metrics.pixelCorrelation(reconstructed, truth, job.resamples(), job.metricSeed()),

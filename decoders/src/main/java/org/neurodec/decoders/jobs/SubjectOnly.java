@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.neurodec.decoders.ShrinkageLda;
+import org.neurodec.decoders.Standardizer;
 import org.neurodec.encoders.Targets;
 import org.neurodec.subjects.TrialSet;
 import org.neurodec.subjects.adapters.Ridge;
@@ -22,9 +23,9 @@ final class SubjectOnly {
 
     static TransferScores scores(Targets targets, TrialSet calibration, TrialSet test, Map<String, String> groups, int resamples,
             long seed) {
-        double[][] x = calibration.toRows();
-        double[][] z = test.toRows();
-        standardise(x, z);
+        Standardizer scaling = Standardizer.fit(calibration.toRows());
+        double[][] x = scaling.apply(calibration.toRows());
+        double[][] z = scaling.apply(test.toRows());
         float[][] predicted = null;
         if (targets.hasFeatures()) {
             double[][] y = new double[x.length][];
@@ -93,27 +94,5 @@ final class SubjectOnly {
             out[i] = present.get(best);
         }
         return out;
-    }
-
-    /** Z-scores the columns of {@code x} and, with x's statistics, of {@code z}. */
-    private static void standardise(double[][] x, double[][] z) {
-        int p = x[0].length;
-        for (int j = 0; j < p; j++) {
-            double mean = 0;
-            for (double[] row : x) {
-                mean += row[j] / x.length;
-            }
-            double var = 0;
-            for (double[] row : x) {
-                var += (row[j] - mean) * (row[j] - mean) / x.length;
-            }
-            double sd = var > 0 ? Math.sqrt(var) : 1;
-            for (double[] row : x) {
-                row[j] = (row[j] - mean) / sd;
-            }
-            for (double[] row : z) {
-                row[j] = (row[j] - mean) / sd;
-            }
-        }
     }
 }

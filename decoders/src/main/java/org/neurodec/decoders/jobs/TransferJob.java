@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.neurodec.decoders.DecoderException;
 import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.ModelFolder;
 import org.neurodec.encoders.NewSubject;
@@ -262,12 +261,7 @@ public final class TransferJob {
 
     /** Writes transfer.csv, metrics.json, figures/, models/shared and report.html into {@code folder}, atomically. */
     public static void write(Result r, Path folder, Map<String, Object> extra) {
-        for (Path input : r.inputs()) {
-            if (input.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
-                throw new DecoderException("--out " + folder + ": expected a folder that holds none of the job's inputs, found "
-                        + input + " in it (a job never overwrites its inputs)");
-            }
-        }
+        JobOutputs.refuseOverInputs(folder, r.inputs());
         TransferOutputs.write(r, folder, extra);
         r.models().values().forEach(m -> AtomicFolder.delete(m.getParent()));
     }
