@@ -20,6 +20,7 @@ import org.neurodec.encoders.NewSubject;
 import org.neurodec.encoders.SharedEncoder;
 import org.neurodec.encoders.Targets;
 import org.neurodec.encoders.TrainingReport;
+import org.neurodec.ingest.OutputTarget;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
 import picocli.CommandLine.Command;
@@ -65,15 +66,23 @@ final class AdaptCommand implements Callable<Integer> {
             description = "the model folder to write, with the new subject added")
     private Path out;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() throws IOException {
-        if (out.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
-            throw new EncoderException("--out " + out + ": expected a folder other than the input model, found the same");
-        }
         if (epochs < 0) {
             throw new EncoderException("--epochs: expected 0 or more, found " + epochs);
         }
         PrintWriter err = spec.commandLine().getErr();
+        List<Path> inputs = new ArrayList<>(input.inputs());
+        inputs.add(model);
+        try (OutputTarget target = output.claim("--out", out, OutputTarget.Kind.folder("model"), inputs, err)) {
+            return adapt(err);
+        }
+    }
+
+    private int adapt(PrintWriter err) throws IOException {
         try (SharedEncoder encoder = ModelFolder.load(model, device.device())) {
             String modality = encoder.layout().modality().name().toLowerCase(java.util.Locale.ROOT);
             if (spec.commandLine().getParseResult().hasMatchedOption("--modality") && !input.modality.equals(modality)) {

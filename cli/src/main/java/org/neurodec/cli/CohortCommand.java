@@ -9,6 +9,9 @@ import org.neurodec.cohort.CohortSpec;
 import org.neurodec.ingest.AtomicFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import java.util.List;
+import org.neurodec.ingest.OutputTarget;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -25,7 +28,7 @@ final class CohortCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OUT", description = "the folder to create (it must not exist)")
+    @Parameters(index = "0", paramLabel = "OUT", description = "the folder to create (a new path, or an earlier cohort with --overwrite)")
     private Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of everything drawn (default: the default cohort's)")
@@ -44,11 +47,18 @@ final class CohortCommand implements Callable<Integer> {
     @Option(names = "--snr", split = ",", paramLabel = "FMRI,EEG", description = "signal-to-noise ratios (default: 2,1)")
     private double[] snr;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
-        if (Files.exists(out)) {
-            throw new ParameterException(spec.commandLine(), out + ": expected a folder that does not exist yet, found one");
+        try (OutputTarget target = output.claim("OUT", out, OutputTarget.Kind.folder("cohort"), List.of(),
+                spec.commandLine().getErr())) {
+            return generate();
         }
+    }
+
+    private int generate() {
         CohortSpec c;
         try {
             c = cohortSpec();
@@ -57,7 +67,7 @@ final class CohortCommand implements Callable<Integer> {
         }
         Cohort[] cohort = new Cohort[1];
         final CohortSpec chosen = c;
-        AtomicFolder.write(out, temporary -> cohort[0] = Cohort.generate(chosen, temporary));
+        AtomicFolder.write(out, "cohort", temporary -> cohort[0] = Cohort.generate(chosen, temporary));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("%d subjects, %d stimuli written to %s%n", cohort[0].subjects().size(), cohort[0].stimuli().size(), out);
         stdout.flush();

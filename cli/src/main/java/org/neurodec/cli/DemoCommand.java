@@ -16,6 +16,7 @@ import org.neurodec.decoders.jobs.JobResult;
 import org.neurodec.decoders.jobs.JobRunner;
 import org.neurodec.decoders.jobs.TransferJob;
 import org.neurodec.ingest.AtomicFolder;
+import org.neurodec.ingest.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,17 +47,41 @@ final class DemoCommand implements Callable<Integer> {
             description = "where the outputs go (default: ${DEFAULT-VALUE})")
     private Path out;
 
+    /** The demo's folders; a folder holding only these is an earlier demo output, marked or not. */
+    private static final java.util.Set<String> PARTS = java.util.Set.of("cohort", "synthetic-transfer", "motor-imagery",
+            "digits69-reconstruction", OutputTarget.MARKER);
+
+    /** The demo's folder kind: replaced on every run, as it only ever holds the demo's own outputs. */
+    private static final OutputTarget.Kind KIND = new OutputTarget.Kind("demo", true, p -> "demo".equals(OutputTarget.markerOf(p))
+            || isEarlierDemo(p));
+
     @Override
-    public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
+    public Integer call() throws java.io.IOException {
         Path root = DataRoot.find(data);
         Path examples = DataRoot.examples();
+        try (OutputTarget target = OutputTarget.claim("--out", out, KIND, true, List.of(root, examples))) {
+            java.nio.file.Files.createDirectories(out);
+            java.nio.file.Files.writeString(out.resolve(OutputTarget.MARKER), OutputTarget.markerText("demo"));
+            return demo(root, examples);
+        }
+    }
+
+    private static boolean isEarlierDemo(Path folder) {
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(folder)) {
+            return entries.allMatch(p -> PARTS.contains(p.getFileName().toString()));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private int demo(Path root, Path examples) {
+        PrintWriter o = spec.commandLine().getOut();
         Consumer<String> quiet = line -> { };
         long start = System.nanoTime();
 
         Path cohortFolder = out.resolve("cohort");
         Cohort[] cohort = new Cohort[1];
-        AtomicFolder.write(cohortFolder, folder -> cohort[0] = Cohort.generate(CohortSpec.defaults(), folder));
+        AtomicFolder.write(cohortFolder, "cohort", folder -> cohort[0] = Cohort.generate(CohortSpec.defaults(), folder));
         o.printf(Locale.ROOT, "1. synthetic cohort: %d subjects saw %d stimuli (100 images, 60 words); each has its own voxels,"
                 + " montage and response mapping -> %s%n", cohort[0].subjects().size(), cohort[0].stimuli().size(), cohortFolder);
         o.flush();

@@ -73,6 +73,18 @@ final class EncoderInput {
             description = "each stimulus id is its own class (for example face and house events)")
     boolean stimulusClasses;
 
+    /** The files and folders these options read: what an output must never overwrite. */
+    List<Path> inputs() {
+        List<Path> paths = new java.util.ArrayList<>(List.of(root));
+        if (features != null) {
+            paths.add(features);
+        }
+        if (classes != null) {
+            paths.add(classes);
+        }
+        return paths;
+    }
+
     /** The chosen modality. */
     Modality modality() {
         return switch (modality.toLowerCase(java.util.Locale.ROOT)) {

@@ -106,8 +106,35 @@ final class FeaturesCommand implements Callable<Integer> {
         return texts;
     }
 
+    @picocli.CommandLine.Mixin
+    private OutputOptions output;
+
+    /** A features CSV that neurodec wrote: its header starts {@code stimulus_id,f0}. */
+    static boolean isFeaturesFile(Path file) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(file)) {
+            char[] head = new char[16];
+            int n = r.read(head);
+            return n > 0 && new String(head, 0, n).startsWith("stimulus_id,f0");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws java.io.IOException {
+        java.util.List<Path> inputs = new java.util.ArrayList<>(java.util.List.of(input));
+        for (Path p : new Path[] {model, textModel, vocab}) {
+            if (p != null) {
+                inputs.add(p);
+            }
+        }
+        try (org.neurodec.ingest.OutputTarget target = output.claim("--out", out, org.neurodec.ingest.OutputTarget.Kind.file(
+                "features", FeaturesCommand::isFeaturesFile), inputs, spec.commandLine().getErr())) {
+            return write();
+        }
+    }
+
+    private int write() throws java.io.IOException {
         StimulusFeatures features;
         if (textModel != null) {
             if (vocab == null) {

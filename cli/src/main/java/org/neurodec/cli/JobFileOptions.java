@@ -22,6 +22,9 @@ final class JobFileOptions {
             description = "set the job's variable NAME (used as $${NAME} in the job), for example --set data=../shared/data")
     Map<String, String> variables = new LinkedHashMap<>();
 
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
+
     /** The job file, which must exist. */
     Path file() {
         if (!Files.isRegularFile(file)) {

@@ -2,16 +2,20 @@ package org.neurodec.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.OptionalDouble;
+import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.ingest.FileFormats;
+import org.neurodec.ingest.OutputTarget;
 import org.neurodec.ingest.bids.BidsDataset;
 import org.neurodec.ingest.bids.BidsRecording;
 import org.neurodec.ingest.eeg.EegRecording;
 import org.neurodec.ingest.events.Events;
+import org.neurodec.ingest.hdf5.Hdf5File;
 import org.neurodec.ingest.nifti.NiftiImage;
 import org.neurodec.preprocess.fmri.BetasFile;
 import org.neurodec.preprocess.fmri.FmriPipeline;
@@ -25,6 +29,7 @@ import org.neurodec.preprocess.pipeline.PreprocessedFile;
 import org.neurodec.preprocess.pipeline.Steps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -112,11 +117,35 @@ final class PreprocessCommand implements Callable<Integer> {
     @Option(names = "--average-repetitions", description = "fMRI: average the betas of repeated stimuli")
     private boolean averageRepetitions;
 
+    @Mixin
+    private OutputOptions output;
+
+    /** An HDF5 file that neurodec's preprocess wrote: it has a root {@code provenance} attribute. */
+    static boolean isPreprocessedFile(Path file) {
+        try (Hdf5File h5 = Hdf5File.open(file)) {
+            return h5.attributes("/").containsKey("provenance");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() {
-        if (Files.isDirectory(input)) {
-            return bids();
+        boolean folder = Files.isDirectory(input);
+        OutputTarget.Kind kind = folder ? OutputTarget.Kind.folder("preprocess")
+                : OutputTarget.Kind.file("preprocess", PreprocessCommand::isPreprocessedFile);
+        List<Path> inputs = new ArrayList<>(OutputTarget.withCompanions(input));
+        for (Path p : new Path[] {config, mask, eventsTsv}) {
+            if (p != null) {
+                inputs.add(p);
+            }
         }
+        try (OutputTarget target = output.claim("--out", out, kind, inputs, spec.commandLine().getErr())) {
+            return folder ? bids() : one();
+        }
+    }
+
+    private Integer one() {
         if (FileFormats.detect(input).name().equals("nifti")) {
             return fmri();
         }
@@ -151,6 +180,15 @@ final class PreprocessCommand implements Callable<Integer> {
         if (dataset.recordings().isEmpty()) {
             throw new PreprocessException(input + ": no sub-*/[ses-*/]{func,eeg}/ recordings found");
         }
+        int[] written = new int[1];
+        AtomicFolder.write(out, "preprocess", temporary -> written[0] = bids(dataset, temporary));
+        spec.commandLine().getOut().printf("%d of %d recordings preprocessed into %s%n", written[0], dataset.recordings().size(),
+                out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private int bids(BidsDataset dataset, Path out) {
         Pipeline eegPipeline = null;
         FmriPipeline fmriPipeline = null;
         int written = 0;
@@ -174,11 +212,9 @@ final class PreprocessCommand implements Callable<Integer> {
                 continue;
             }
             written++;
-            spec.commandLine().getOut().printf("wrote %s%n", target);
+            spec.commandLine().getOut().printf("wrote %s%n", this.out.resolve(out.relativize(target)));
         }
-        spec.commandLine().getOut().printf("%d of %d recordings preprocessed%n", written, dataset.recordings().size());
-        spec.commandLine().getOut().flush();
-        return 0;
+        return written;
     }
 
     private Integer fmri() {

@@ -9,6 +9,7 @@ import org.neurodec.decoders.Significance;
 import org.neurodec.decoders.jobs.EncoderJob;
 import org.neurodec.decoders.jobs.Job;
 import org.neurodec.decoders.jobs.JobOutputs;
+import org.neurodec.ingest.OutputTarget;
 import org.neurodec.decoders.jobs.JobResult;
 import org.neurodec.decoders.jobs.JobRunner;
 import picocli.CommandLine.Command;
@@ -40,8 +41,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Job job = Job.read(this.job.file(), this.job.variables);
         Path folder = this.job.folder();
-        JobOutputs.refuseOverInputs(folder, java.util.List.of(job.file()));
         PrintWriter err = spec.commandLine().getErr();
+        try (OutputTarget target = this.job.output.claim("--out", folder, OutputTarget.Kind.folder("run"), job.declaredInputs(),
+                err)) {
+            return run(job, folder, err);
+        }
+    }
+
+    private int run(Job job, Path folder, PrintWriter err) {
         if (job.model().text("type").equals("shared-encoder")) {
             Map<String, Map<String, Significance.Score>> scores = EncoderJob.run(job, folder, Provenance.command("run",
                     spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), EvaluationTable.progress(err));

@@ -17,6 +17,7 @@ import org.neurodec.encoders.SharedEncoder;
 import org.neurodec.encoders.Targets;
 import org.neurodec.encoders.Trainer;
 import org.neurodec.encoders.TrainingReport;
+import org.neurodec.ingest.OutputTarget;
 import org.neurodec.ingest.bids.BidsDataset;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
@@ -47,6 +48,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "the model folder to write")
     private Path out;
+
+    @Mixin
+    private OutputOptions output;
 
     @Mixin
     private TrainingOptions training;
@@ -80,6 +84,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         ai.djl.Device where = device.device();
         PrintWriter err = spec.commandLine().getErr();
+        List<Path> inputs = new ArrayList<>(input.inputs());
+        if (checkpoint != null) {
+            inputs.add(checkpoint);
+        }
+        try (OutputTarget target = output.claim("--out", out, OutputTarget.Kind.folder("model"), inputs, err)) {
+            return train(where, err);
+        }
+    }
+
+    private int train(ai.djl.Device where, PrintWriter err) {
         BidsDataset dataset = input.dataset();
         List<String> ids = subjects != null ? subjects : input.source().subjects(dataset);
         List<TrialSet> all = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurodec.decoders.jobs.TransferJob;
+import org.neurodec.ingest.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,14 @@ final class TransferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path folder = job.folder();
-        org.neurodec.decoders.jobs.JobOutputs.refuseOverInputs(folder, List.of(job.file()));
+        List<Path> inputs = TransferJob.declaredInputs(job.file(), job.variables);
+        try (OutputTarget target = job.output.claim("--out", folder, OutputTarget.Kind.folder("transfer"), inputs,
+                spec.commandLine().getErr())) {
+            return run(folder);
+        }
+    }
+
+    private int run(Path folder) {
         TransferJob.Result result = TransferJob.run(job.file(), job.variables, EvaluationTable.progress(spec.commandLine().getErr()));
         TransferJob.write(result, folder, Provenance.command("transfer",
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));

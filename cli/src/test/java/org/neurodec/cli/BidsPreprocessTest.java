@@ -54,7 +54,8 @@ class BidsPreprocessTest {
             assertArrayEquals(new long[] {2, 32}, fmri.shape("betas"), "a.png averaged over its two repetitions, b.png");
             assertEquals("a.png", fmri.read("stimulus").toStrings()[0]);
         }
-        CommandLineTest.Result noConfig = CommandLineTest.run("preprocess", root.toString(), "--out", out.toString());
+        CommandLineTest.Result noConfig = CommandLineTest.run("preprocess", root.toString(), "--out",
+                dir.resolve("other").toString());
         assertEquals(1, noConfig.status());
         assertTrue(noConfig.err().contains("--config"), noConfig.err());
     }

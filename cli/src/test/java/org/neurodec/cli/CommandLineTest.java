@@ -108,7 +108,7 @@ class CommandLineTest {
         Result both = run("preprocess", run, "--config", yaml.toString(), "--l-freq", "1", "--out", never.toString());
         assertEquals(1, both.status());
         assertTrue(both.err().contains("not both"), both.err());
-        Result config = run("preprocess", run, "--config", yaml.toString(), "--out", out.toString());
+        Result config = run("preprocess", run, "--config", yaml.toString(), "--out", out.toString(), "--overwrite");
         assertEquals(0, config.status(), config.err());
         assertTrue(config.out().contains("64 channels x 20000 samples at 160.0 Hz"), config.out());
     }

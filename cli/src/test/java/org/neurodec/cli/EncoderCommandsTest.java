@@ -121,10 +121,11 @@ class EncoderCommandsTest {
         CommandLineTest.Result same = CommandLineTest.run("adapt", out.toString(), "--subject", "05", "--bids",
                 cohort.toString(), "--stimulus-classes", "-o", out.toString());
         assertEquals(1, same.status());
-        assertTrue(same.err().contains("other than the input model"), same.err());
+        assertTrue(same.err().contains("other than the inputs"), same.err());
         assertFalse(Files.exists(out), "nothing written");
         CommandLineTest.Result exists = CommandLineTest.run("cohort", cohort.toString());
-        assertEquals(2, exists.status());
+        assertEquals(1, exists.status());
+        assertTrue(exists.err().contains("--overwrite"), exists.err());
     }
 
     @Test

@@ -35,7 +35,8 @@ class FeaturesCommandTest {
         assertEquals("stimulus_id,f0,f1", lines.get(0));
         assertEquals(4, lines.size());
         assertTrue(lines.get(1).startsWith("img-0,"), lines.get(1));
-        CommandLineTest.Result missing = CommandLineTest.run("features", dir.resolve("none").toString(), "-o", csv.toString());
+        CommandLineTest.Result missing = CommandLineTest.run("features", dir.resolve("none").toString(), "-o",
+                dir.resolve("none.csv").toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("found nothing"), missing.err());
     }

@@ -42,7 +42,7 @@ public final class ModelFolder {
 
     static void save(SharedEncoder encoder, Path folder, Map<String, Object> provenance, Extra extra) {
         try {
-            AtomicFolder.write(folder, temporary -> {
+            AtomicFolder.write(folder, "model", temporary -> {
                 Map<String, Object> model = new LinkedHashMap<>();
                 model.put("format", FORMAT);
                 model.put("layout", encoder.layout);

@@ -14,6 +14,11 @@ public class PreprocessException extends RuntimeException {
         super(message);
     }
 
+    /** An error with a complete message and the failure that caused it. */
+    public PreprocessException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** A parameter has a value that cannot work: names it, what was expected and what was found. */
     public static PreprocessException badParameter(String parameter, String expected, Object found) {
         return new PreprocessException("parameter '" + parameter + "': expected " + expected + ", found " + found);

@@ -148,7 +148,7 @@ public final class EncoderJob {
         provenance.put("source", data.source.provenance());
         provenance.put("java", System.getProperty("java.version"));
         try {
-            AtomicFolder.write(folder, temporary -> {
+            AtomicFolder.write(folder, "run", temporary -> {
                 Files.writeString(temporary.resolve("predictions.csv"), predictions);
                 Map<String, Object> metrics = new LinkedHashMap<>();
                 metrics.put("job", job.name());

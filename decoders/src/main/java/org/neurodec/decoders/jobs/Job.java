@@ -1,12 +1,9 @@
 package org.neurodec.decoders.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,6 +13,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neurodec.decoders.DecoderException;
+import org.neurodec.preprocess.PreprocessException;
+import org.neurodec.preprocess.pipeline.Pipeline;
+import org.neurodec.preprocess.pipeline.YamlTree;
 
 /**
  * A decoding job read from YAML: what data ({@code data}), how it is preprocessed ({@code preprocess},
@@ -72,6 +72,49 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         return new Job(file, job.node, name, data, model, protocol, resamples, seed);
     }
 
+    /**
+     * The job file and every existing file or folder that its {@code data} and {@code subjects}
+     * sections name (for a glob, the folder it searches), before any data is read: what an output
+     * must never overwrite.
+     */
+    public List<Path> declaredInputs() {
+        return declaredInputs(file, tree);
+    }
+
+    /** {@link #declaredInputs()} of a job file read with {@link #resolve}. */
+    public static List<Path> declaredInputs(Path file, JsonNode tree) {
+        List<Path> inputs = new java.util.ArrayList<>(List.of(file));
+        Path folder = file.toAbsolutePath().getParent();
+        for (String section : List.of("data", "subjects", "preprocess")) {
+            if (tree.has(section)) {
+                collectPaths(tree.get(section), folder, inputs);
+            }
+        }
+        return inputs;
+    }
+
+    private static void collectPaths(JsonNode node, Path folder, List<Path> out) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            int glob = java.util.stream.IntStream.of(text.indexOf('*'), text.indexOf('?'), text.indexOf('['), text.indexOf('{'))
+                    .filter(i -> i >= 0).min().orElse(-1);
+            String fixed = glob < 0 ? text : text.lastIndexOf('/', glob) < 0 ? "." : text.substring(0, text.lastIndexOf('/', glob));
+            if (fixed.isBlank() || fixed.indexOf('\0') >= 0) {
+                return;
+            }
+            try {
+                Path p = folder.resolve(fixed).normalize();
+                if (java.nio.file.Files.exists(p)) {
+                    out.add(p);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path: a label or a name
+            }
+        } else {
+            node.elements().forEachRemaining(child -> collectPaths(child, folder, out));
+        }
+    }
+
     /** The whole job, as checked accessors. */
     public Section root() {
         return new Section(file, "", (ObjectNode) tree);
@@ -84,9 +127,9 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
     public static Section resolve(Path file, Map<String, String> overrides, Set<String> allowed) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new DecoderException(file + ": not readable YAML: " + e.getMessage(), e);
+            root = YamlTree.read(file);
+        } catch (PreprocessException e) {
+            throw new DecoderException(e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new DecoderException(file + ": expected a YAML mapping with keys " + new java.util.TreeSet<>(allowed)
@@ -99,8 +142,28 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
             Section v = top.section("vars");
             v.node.fieldNames().forEachRemaining(k -> vars.put(k, v.text(k)));
         }
+        Set<String> used = new java.util.TreeSet<>(vars.keySet());
+        Matcher uses = VARIABLE.matcher(root.toString());
+        while (uses.find()) {
+            used.add(uses.group(1));
+        }
+        for (String name : overrides.keySet()) {
+            if (!used.contains(name)) {
+                throw new DecoderException(file + ": --set " + name + "=...: expected one of the job's variables " + used
+                        + " (set in 'vars' or used as ${NAME}), found " + (name.isEmpty() ? "an empty name" : "'" + name + "'")
+                        + (name.contains(".") ? "; --set sets variables, not keys: edit the key in the job file" : ""));
+            }
+        }
         vars.putAll(overrides);
-        return new Section(file, "", (ObjectNode) substitute(file, "", root.deepCopy(), vars));
+        Section resolved = new Section(file, "", (ObjectNode) substitute(file, "", root.deepCopy(), vars));
+        if (resolved.node.has("preprocess")) {
+            try {
+                Pipeline.fromSection(file, resolved.node.get("preprocess"));
+            } catch (PreprocessException e) {
+                throw new DecoderException(e.getMessage(), e);
+            }
+        }
+        return resolved;
     }
 
     private static JsonNode substitute(Path file, String key, JsonNode node, Map<String, String> vars) {
@@ -238,6 +301,39 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
                 out[i] = n.get(i).asDouble();
             }
             return out;
+        }
+
+        /** A list of integers in [min, max] ({@code length} of them, any number when 0); fractions are refused. */
+        public int[] integers(String child, int min, int max) {
+            JsonNode n = node.get(child);
+            if (n == null || !n.isArray() || n.size() == 0 || n.size() > 10_000) {
+                throw error(child, "a list of integers", n == null ? "nothing" : n);
+            }
+            int[] out = new int[n.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode v = n.get(i);
+                if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+                    throw error(child + "[" + i + "]", "an integer in " + min + ".." + max, v);
+                }
+                out[i] = v.asInt();
+            }
+            return out;
+        }
+
+        /**
+         * A log10 grid {@code [from, to, count]}: from &le; to within [lowest, highest], count an integer in
+         * 1..maxCount; returns the grid's values.
+         */
+        public double[] logGrid(String child, double lowest, double highest, int maxCount) {
+            double[] g = numbers(child, 3);
+            String expected = "[from, to, count]: powers of ten with " + lowest + " <= from <= to <= " + highest
+                    + " and an integer count in 1.." + maxCount;
+            JsonNode count = node.get(child).get(2);
+            if (!(g[0] >= lowest && g[0] <= g[1] && g[1] <= highest) || !count.isIntegralNumber() || !count.canConvertToInt()
+                    || g[2] < 1 || g[2] > maxCount) {
+                throw error(child, expected, node.get(child));
+            }
+            return org.neurodec.subjects.adapters.Ridge.logSpace(g[0], g[1], (int) g[2]);
         }
 
         /** A list of strings (a single string counts as a list of one). */

@@ -61,7 +61,9 @@ abstract class JobModel {
                 section.only(Set.of("type", "shrinkage", "decimate"));
                 requireClasses(section, data, 2, Integer.MAX_VALUE);
                 String shrinkage = section.has("shrinkage") ? section.oneOf("shrinkage", List.of("auto", "none")) : "auto";
-                yield new LdaModel(shrinkage.equals("auto"), section.integer("decimate", 1, 1, 1000));
+                int decimate = section.integer("decimate", 1, 1, 1000);
+                requireMemory(section, data, decimate);
+                yield new LdaModel(shrinkage.equals("auto"), decimate);
             }
             case "ridge-reconstruction" -> {
                 section.only(Set.of("type", "components", "alphas", "folds"));
@@ -69,14 +71,40 @@ abstract class JobModel {
                     throw section.error("type", "data with a trial matrix and images (data.hdf5 with x and images)",
                             "'ridge-reconstruction' on data without them");
                 }
-                double[] counts = section.has("components") ? section.numbers("components", 0) : new double[] {0};
-                double[] grid = section.has("alphas") ? section.numbers("alphas", 3) : new double[] {-1, 6, 29};
-                yield new ReconstructionModel(java.util.Arrays.stream(counts).mapToInt(c -> (int) c).toArray(),
-                        Ridge.logSpace(grid[0], grid[1], (int) grid[2]), section.integer("folds", 10, 2, 100));
+                int[] counts = section.has("components") ? section.integers("components", 0, 100_000) : new int[] {0};
+                double[] alphas = section.has("alphas") ? section.logGrid("alphas", -12, 12, 1000) : Ridge.logSpace(-1, 6, 29);
+                yield new ReconstructionModel(counts, alphas, section.integer("folds", 10, 2, 100));
             }
             default -> throw section.error("type", "a classical decoder here (the shared encoder runs through EncoderJob)",
                     "'" + type + "'");
         };
+    }
+
+    /** LDA keeps several features × features matrices: refuse, before fitting, what the heap cannot hold. */
+    private static void requireMemory(Job.Section section, TrialData data, int decimate) {
+        if (data == null) {
+            return;
+        }
+        long features = data.rows != null ? data.rows[0].length
+                : (long) data.epochs[0].length * ((data.epochs[0][0].length + decimate - 1) / decimate);
+        long need = 5L * features * features * Double.BYTES;
+        Runtime runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (need > available) {
+            String fix = "";
+            if (data.rows == null) {
+                long channels = data.epochs[0].length;
+                int samples = data.epochs[0][0].length;
+                int d = decimate;
+                while (d < samples && 5L * Math.pow(channels * ((samples + d - 1) / d), 2) * Double.BYTES > available / 2) {
+                    d++;
+                }
+                fix = d < samples ? "; set model.decimate: " + d + " (" + channels * ((samples + d - 1) / d) + " features)" : "";
+            }
+            throw section.error("type", String.format(java.util.Locale.ROOT, "a model that fits the heap: lda on %d features"
+                    + " needs about %.1f GB for its covariance matrices, and %.1f GB are free (raise -Xmx%s, or use csp-lda or"
+                    + " logistic)", features, need / 1e9, available / 1e9, fix), "'lda'");
+        }
     }
 
     private static void requireEeg(Job.Section section, TrialData data) {

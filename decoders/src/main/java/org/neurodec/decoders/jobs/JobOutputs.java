@@ -15,6 +15,7 @@ import org.neurodec.decoders.ImageGrid;
 import org.neurodec.decoders.Significance;
 import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.ingest.IngestException;
+import org.neurodec.ingest.OutputTarget;
 
 /**
  * Writes a job's output folder: {@code predictions.csv}, {@code metrics.json} (values, intervals,
@@ -30,15 +31,12 @@ public final class JobOutputs {
     private JobOutputs() {
     }
 
-    /** Refuses an output folder that is, or holds, one of a job's inputs (its job file, its data files). */
+    /** Refuses an output folder that is, holds, or lies inside one of a job's inputs, compared by real path. */
     public static void refuseOverInputs(Path folder, List<Path> inputs) {
-        Path target = folder.toAbsolutePath().normalize();
-        for (Path input : inputs) {
-            Path in = input.toAbsolutePath().normalize();
-            if (in.startsWith(target)) {
-                throw new DecoderException("--out " + folder + ": expected a folder that holds none of the job's inputs, found "
-                        + in + " in it (a job never overwrites its inputs)");
-            }
+        try {
+            OutputTarget.refuseOverInputs("--out", folder, inputs);
+        } catch (IngestException e) {
+            throw new DecoderException(e.getMessage() + " (a job never writes over its inputs)", e);
         }
     }
 
@@ -48,7 +46,7 @@ public final class JobOutputs {
         inputs.add(result.job().file());
         refuseOverInputs(folder, inputs);
         try {
-            AtomicFolder.write(folder, temporary -> {
+            AtomicFolder.write(folder, "run", temporary -> {
                 Files.writeString(temporary.resolve("predictions.csv"), predictions(result));
                 Map<String, Object> metrics = metrics(result, extra);
                 JSON.writeValue(temporary.resolve("metrics.json").toFile(), metrics);

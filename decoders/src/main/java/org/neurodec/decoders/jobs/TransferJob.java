@@ -87,6 +87,11 @@ public final class TransferJob {
     private TransferJob() {
     }
 
+    /** The job file and the files and folders it names, before anything is read. */
+    public static List<Path> declaredInputs(Path file, Map<String, String> overrides) {
+        return Job.declaredInputs(file, Job.resolve(file, overrides, TOP).tree());
+    }
+
     /** Reads, checks and runs {@code file}. */
     public static Result run(Path file, Map<String, String> overrides, Consumer<String> log) {
         Job.Section job = Job.resolve(file, overrides, TOP);

@@ -35,7 +35,7 @@ final class TransferOutputs {
         List<String> metrics = metricNames(r.rows());
         List<TransferJob.Row> table = withMeans(r.rows());
         try {
-            AtomicFolder.write(folder, temporary -> {
+            AtomicFolder.write(folder, "transfer", temporary -> {
                 StringBuilder csv = new StringBuilder("subject,calibration,calibration_trials,calibration_minutes,method,metric,"
                         + "value,ci95_low,ci95_high,chance,p_value\n");
                 for (TransferJob.Row row : table) {

@@ -145,7 +145,7 @@ public final class TrialData {
             if (!tree.has("preprocess") || !tree.get("preprocess").has("epochs")) {
                 throw new DecoderException(jobFile + ": key 'preprocess.epochs': expected the epochs of the EEG data, found none");
             }
-            Pipeline pipeline = Pipeline.fromYaml(jobFile);
+            Pipeline pipeline = Pipeline.fromSection(jobFile, tree.get("preprocess"));
             List<double[][]> epochs = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             List<String> sources = new ArrayList<>();
@@ -157,7 +157,12 @@ public final class TrialData {
                 progress.accept("reading and preprocessing " + file.getFileName());
                 EegRecording recording = EegRecording.open(file);
                 seconds += recording.times() / recording.sfreq();
-                Epochs cut = pipeline.run(recording).epochs();
+                Epochs cut;
+                try {
+                    cut = pipeline.run(recording).epochs();
+                } catch (org.neurodec.preprocess.PreprocessException e) {
+                    throw new DecoderException(jobFile + ": key 'preprocess': " + e.getMessage() + " (on " + file + ")", e);
+                }
                 int[] eeg = IntStream.range(0, recording.channels().size())
                         .filter(c -> recording.channels().get(c).type() == ChannelType.EEG).toArray();
                 List<String> these = IntStream.of(eeg).mapToObj(c -> recording.channels().get(c).name()).toList();

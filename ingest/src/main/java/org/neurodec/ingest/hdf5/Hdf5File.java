@@ -59,7 +59,15 @@ public final class Hdf5File implements AutoCloseable {
 
     /** The shape of the dataset at {@code path} (C order). */
     public long[] shape(String path) {
-        return guarded(path, () -> dataset(path).getDimensionsAsLong());
+        return guarded(path, () -> {
+            long[] shape = dataset(path).getDimensionsAsLong();
+            for (long n : shape) {
+                if (n < 0) {
+                    throw IngestException.badField(file, path, "a shape of sizes 0 or more", java.util.Arrays.toString(shape));
+                }
+            }
+            return shape;
+        });
     }
 
     /** The element type of the dataset at {@code path}, as NumPy names it. */
@@ -94,6 +102,11 @@ public final class Hdf5File implements AutoCloseable {
                 }
                 slabShape[i] = count[i];
             }
+            long elements = 1;
+            for (int c : count) {
+                elements = Math.multiplyExact(elements, (long) c);
+            }
+            requireHeap(path, Math.multiplyExact(elements, (long) Math.max(1, d.getDataType().getSize())));
             return new Hdf5Array(d.getPath(), slabShape, dtypeName(d), flatten(d.getData(offset, count)));
         });
     }
@@ -132,6 +145,18 @@ public final class Hdf5File implements AutoCloseable {
         if (bytes < 0 || bytes > Integer.MAX_VALUE - 64L || d.getSize() > Integer.MAX_VALUE - 64L) {
             throw IngestException.badField(file, path, "a dataset that fits one Java array (read it in slabs)",
                     d.getSize() + " elements");
+        }
+        requireHeap(path, bytes);
+    }
+
+    /** Refuses, before allocating, a read that the heap cannot hold (a corrupt shape claims any size). */
+    private void requireHeap(String path, long bytes) {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > free / 2) {
+            throw IngestException.badField(file, path, String.format(java.util.Locale.ROOT, "a dataset that fits the free heap"
+                    + " (%.1f MB; read it in slabs or raise -Xmx)", free / 1e6), String.format(java.util.Locale.ROOT,
+                    "%.1f MB", bytes / 1e6));
         }
     }
 

@@ -31,6 +31,10 @@ public final class TrialMatrices {
             int[] selection = selection(file, spec, (int) perTrial);
             int trials = Math.toIntExact(shape[0]);
             int features = selection == null ? (int) perTrial : selection.length;
+            if (trials == 0 || features == 0) {
+                throw IngestException.badField(file, spec.data(), "at least one trial and one feature",
+                        "shape " + Arrays.toString(shape) + (selection == null ? "" : " with " + features + " features selected"));
+            }
             if ((long) trials * features > Integer.MAX_VALUE - 64) {
                 throw IngestException.badField(file, spec.data(), "a trial matrix that fits one Java array",
                         trials + " x " + features);

@@ -1,9 +1,6 @@
 package org.neurodec.preprocess.fmri;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +37,8 @@ public record FmriPipeline(Path mask, RunBetas estimator, boolean zscoreBetas, b
     /** The pipeline in the {@code preprocess.fmri} entry of a YAML file. */
     public static FmriPipeline fromYaml(Path file) {
         JsonNode fmri;
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            fmri = root == null ? null : root.path("preprocess").get("fmri");
-        } catch (IOException e) {
-            throw new PreprocessException(file + ": not readable YAML: " + e.getMessage());
-        }
+        JsonNode root = org.neurodec.preprocess.pipeline.YamlTree.read(file);
+        fmri = root == null ? null : root.path("preprocess").get("fmri");
         if (fmri == null || !fmri.isObject()) {
             throw new PreprocessException(file + ": field 'preprocess.fmri': expected the fMRI steps, found none");
         }

@@ -1,8 +1,6 @@
 package org.neurodec.preprocess.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,16 +67,17 @@ public final class Pipeline {
 
     /** The pipeline in the {@code preprocess} section of a YAML (or JSON) file. */
     public static Pipeline fromYaml(Path file) {
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            JsonNode section = root == null ? null : root.get("preprocess");
-            if (section == null) {
-                throw PreprocessException.badParameter(file + ": section", "a 'preprocess' section", "none");
-            }
-            return PipelineYaml.parse(file, section);
-        } catch (IOException e) {
-            throw new PreprocessException(file + ": not readable YAML: " + e.getMessage());
+        JsonNode root = YamlTree.read(file);
+        JsonNode section = root == null ? null : root.get("preprocess");
+        if (section == null) {
+            throw new PreprocessException(file + ": key 'preprocess': expected a 'preprocess' section, found none");
         }
+        return PipelineYaml.parse(file, section);
+    }
+
+    /** The pipeline in {@code section}, the {@code preprocess} section of {@code file} as already read. */
+    public static Pipeline fromSection(Path file, JsonNode section) {
+        return PipelineYaml.parse(file, section);
     }
 
     /** What running a pipeline produced: continuous signals or epochs, and the provenance of every step. */

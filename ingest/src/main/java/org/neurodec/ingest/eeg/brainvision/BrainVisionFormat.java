@@ -85,7 +85,8 @@ public final class BrainVisionFormat implements EegFormat {
         Matcher section = Pattern.compile("\\[Marker Infos\\]", Pattern.CASE_INSENSITIVE).matcher(text);
         List<Annotation> out = new ArrayList<>();
         if (!section.find()) {
-            return out;
+            throw IngestException.badField(vmrk, "[Marker Infos]", "a BrainVision marker file with a [Marker Infos] section",
+                    text.contains("Brain Vision Data Exchange Marker") ? "a marker file without one" : "no such section (is this a marker file?)");
         }
         String body = text.substring(section.end());
         Matcher next = Pattern.compile("^\\[.*\\]\\s*$", Pattern.MULTILINE).matcher(body);
@@ -107,7 +108,13 @@ public final class BrainVisionFormat implements EegFormat {
                         "'" + fields[2] + "'");
             }
             String size = fields[3].strip();
-            long duration = size.matches("\\d+") ? Long.parseLong(size) : 0;
+            long duration;
+            try {
+                duration = size.matches("\\d+") ? Long.parseLong(size) : 0;
+            } catch (NumberFormatException e) {
+                throw IngestException.badField(vmrk, "marker '" + m.group(0).strip() + "' size", "a sample count below 2^63",
+                        "'" + size + "'");
+            }
             out.add(new Annotation((position - 1) / sfreq, duration / sfreq,
                     fields[0].replace("\\1", ",") + "/" + fields[1].replace("\\1", ",")));
         }

@@ -126,11 +126,20 @@ record BrainVisionHeader(Path dataFile, Path markerFile, boolean multiplexed, St
         return new ChannelInfo(name, resolution, unit);
     }
 
+    /** The system property that lets a header name data or marker files outside its own folder. */
+    public static final String ANYWHERE = "neurodec.companions.anywhere";
+
     private static Path companion(Path vhdr, String field, String name) {
         if (name == null || name.isBlank()) {
             throw IngestException.badField(vhdr, field, "the name of a file beside the header", "nothing");
         }
-        Path path = vhdr.resolveSibling(name.strip());
+        String bare = name.strip();
+        boolean beside = !bare.contains("/") && !bare.contains("\\") && !bare.equals("..") && !bare.equals(".");
+        if (!beside && !Boolean.getBoolean(ANYWHERE)) {
+            throw IngestException.badField(vhdr, field, "the name of a file beside the header (a header may not point"
+                    + " elsewhere unless -D" + ANYWHERE + "=true is given)", "'" + bare + "'");
+        }
+        Path path = vhdr.resolveSibling(bare);
         if (!Files.isRegularFile(path)) {
             throw new IngestException(vhdr + ": the " + field + " it names, " + path + ", is missing");
         }

@@ -24,6 +24,10 @@ import org.neurodec.ingest.eeg.EegRecording;
  */
 public final class CsvFormat implements EegFormat {
 
+    /** The widest header accepted: as many channels as EDF allows, plus a timestamp and markers. */
+    static final int MAX_COLUMNS = 4096 + 16;
+    private static final int MAX_HEADER_CHARS = MAX_COLUMNS * 256;
+
     private final CsvOptions options;
 
     /** With the default options (used when a file is detected by its suffix). */
@@ -56,13 +60,18 @@ public final class CsvFormat implements EegFormat {
         List<String> header;
         List<double[]> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
+            String first = line(in, file, "header row", MAX_HEADER_CHARS);
             if (first == null) {
                 throw IngestException.badField(file, "header row", "column names", "an empty file");
             }
             header = split(first.startsWith("\uFEFF") ? first.substring(1) : first);
+            if (header.size() > MAX_COLUMNS) {
+                throw IngestException.badField(file, "header row", "at most " + MAX_COLUMNS + " columns", header.size()
+                        + " columns");
+            }
             String line;
-            for (int number = 2; (line = in.readLine()) != null; number++) {
+            int lineLimit = header.size() * 64 + 1024;
+            for (int number = 2; (line = line(in, file, "line " + number, lineLimit)) != null; number++) {
                 if (!line.isBlank()) {
                     rows.add(parse(file, number, header, line));
                 }
@@ -79,6 +88,16 @@ public final class CsvFormat implements EegFormat {
             throw IngestException.badField(file, "rows", "at least two samples", rows.size());
         }
         List<String> warnings = new ArrayList<>();
+        for (int col = 0; col < header.size(); col++) {
+            int missing = 0;
+            for (double[] row : rows) {
+                missing += Double.isNaN(row[col]) ? 1 : 0;
+            }
+            if (missing > 0) {
+                warnings.add(String.format(Locale.ROOT, "column '%s': %d of %d cells empty or NaN, read as NaN (filters and"
+                        + " means over this channel will be NaN)", header.get(col), missing, rows.size()));
+            }
+        }
         double sfreq = options.sfreq().isPresent() ? options.sfreq().getAsDouble() : estimateRate(file, rows, timeColumn, warnings);
         List<Channel> channels = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
@@ -162,6 +181,25 @@ public final class CsvFormat implements EegFormat {
             }
         }
         return values;
+    }
+
+    /** The next line, or null at the end; a line longer than {@code limit} characters is refused. */
+    private static String line(BufferedReader in, Path file, String field, int limit) throws IOException {
+        StringBuilder text = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                return text.toString();
+            }
+            if (c != '\r') {
+                if (text.length() >= limit) {
+                    throw IngestException.badField(file, field, "a line of at most " + limit + " characters",
+                            "a longer one (is this a CSV export of samples?)");
+                }
+                text.append((char) c);
+            }
+        }
+        return c < 0 && text.length() == 0 ? null : text.toString();
     }
 
     private List<String> split(String line) {

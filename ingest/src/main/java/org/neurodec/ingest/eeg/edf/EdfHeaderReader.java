@@ -14,6 +14,10 @@ final class EdfHeaderReader {
 
     /** More signals than this is taken as a corrupt header. */
     static final int MAX_SIGNALS = 4096;
+    /** The longest data record accepted (a day); records are usually 1 s, and longer ones make no sampling rate. */
+    static final double MAX_RECORD_SECONDS = 86_400;
+    /** The largest physical extreme an 8-character field holds without an exponent. */
+    static final double MAX_PHYSICAL = 1e8;
 
     private final Path file;
     private final byte[] bytes;
@@ -56,6 +60,10 @@ final class EdfHeaderReader {
                 throw IngestException.badField(file, records < -1 ? "number of data records" : "duration of a data record",
                         "a non-negative number (-1 for unknown records)", records < -1 ? records : duration);
             }
+            if (duration > MAX_RECORD_SECONDS) {
+                throw IngestException.badField(file, "duration of a data record", "at most " + (long) MAX_RECORD_SECONDS
+                        + " s (a record is usually 1 s; this would put the sampling rate near zero)", duration + " s");
+            }
             byte[] signalBytes = in.readNBytes(256 * count);
             if (signalBytes.length < 256 * count) {
                 throw IngestException.truncated(file, "signal headers", 256L * count, signalBytes.length);
@@ -83,6 +91,13 @@ final class EdfHeaderReader {
             if (samples[i] < 1 || samples[i] > 1 << 24 || samples[i] != Math.rint(samples[i])) {
                 throw IngestException.badField(file, "signal " + i + " (" + labels[i] + ") samples per record",
                         "a whole number from 1 to 2^24", samples[i]);
+            }
+            for (double extreme : new double[] {physicalMin[i], physicalMax[i]}) {
+                if (Math.abs(extreme) > MAX_PHYSICAL) {
+                    throw IngestException.badField(file, "signal " + i + " (" + labels[i] + ") physical "
+                            + (extreme == physicalMin[i] ? "minimum" : "maximum"), "a value of at most 8 characters without"
+                            + " an exponent (|x| < 1e8), as the format writes it", extreme);
+                }
             }
             signals.add(new EdfSignal(labels[i], transducers[i], dimensions[i], physicalMin[i], physicalMax[i],
                     digitalMin[i], digitalMax[i], prefiltering[i], (int) samples[i]));

@@ -19,6 +19,7 @@ final class Mat5Headers {
     }
 
     static EeglabHeader read(Path file) {
+        Mat5Layout.check(file);
         try (Mat5File mat = Mat5.readFromFile(file.toFile())) {
             Struct eeg = eegStruct(file, mat);
             int nbchan = (int) scalar(file, eeg, "nbchan");
