@@ -33,7 +33,9 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IngestException || e instanceof org.neurodec.preprocess.PreprocessException
                     || e instanceof org.neurodec.subjects.SubjectsException || e instanceof org.neurodec.encoders.EncoderException
-                    || e instanceof org.neurodec.decoders.DecoderException || e instanceof java.io.UncheckedIOException) {
+                    || e instanceof org.neurodec.decoders.DecoderException || e instanceof java.io.UncheckedIOException
+                    || e instanceof IllegalArgumentException) {
+                // IllegalArgumentException: a value the user gave that a constructor refused, said in its message
                 commandLine.getErr().println("neurodec: " + e.getMessage());
                 return 1;
             }

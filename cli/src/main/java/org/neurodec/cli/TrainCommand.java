@@ -89,7 +89,16 @@ final class TrainCommand implements Callable<Integer> {
             inputs.add(checkpoint);
         }
         try (OutputTarget target = output.claim("--out", out, OutputTarget.Kind.folder("model"), inputs, err)) {
-            return train(where, err);
+            if (checkpoint == null) {
+                return train(where, err);
+            }
+            List<Path> besides = new ArrayList<>(input.inputs());
+            besides.add(out);
+            // a checkpoint is rewritten every epoch: an earlier one is replaced only when resumed or with --overwrite
+            try (OutputTarget checkpoints = OutputTarget.claim("--checkpoint", checkpoint, OutputTarget.Kind.folder("model"),
+                    resume || output.overwrite, besides)) {
+                return train(where, err);
+            }
         }
     }
 

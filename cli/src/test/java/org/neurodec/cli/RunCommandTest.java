@@ -141,4 +141,58 @@ class RunCommandTest {
         assertEquals(1, overInputs.status());
         assertTrue(overInputs.err().contains("holds none of the inputs"), overInputs.err());
     }
+
+    @Test
+    void everyJobKeyIsCheckedAndNamedWithItsFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("never");
+        String good = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
+        String ridge = "name: digits\ndata:\n  hdf5: {file: \"${data}/real/digits69/digits69.h5\", x: fmri, images: images,"
+                + " train: train, test: test}\nmodel: {type: ridge-reconstruction, alphas: ALPHAS}\nprotocol: {type: train-test}\n";
+        List<String[]> cases = List.of(
+                new String[] {good.replace("  steps:\n    - filter: {l_freq: 7, h_freq: 30, method: fir}", "  steps: \"filter\""),
+                    "key 'preprocess.steps': expected a list of steps"},
+                new String[] {good.replace("  steps:", "  stepz:"), "key 'preprocess.stepz': expected one of [steps, epochs, fmri]"},
+                new String[] {good.replace("method: fir}", "method: fir, l_freq: 1}"), "Duplicate field 'l_freq'"},
+                new String[] {good + "model:\n  type: lda\n", "Duplicate field 'model'"},
+                new String[] {good.replace("{l_freq: 7,", "{l_freq: seven,"), "key 'preprocess.steps[0].filter.l_freq': expected a number"},
+                new String[] {good.replace("  components: 4", "  components: 4.5"), "key 'model.components': expected an integer"},
+                new String[] {good.replace("tmin: -1, tmax: 4,", "tmin: -1, tmax: 4, decim: 2.5,"),
+                    "key 'preprocess.epochs.decim': expected an integer"},
+                new String[] {ridge.replace("ALPHAS", "[-1, 6, -5]"), "key 'model.alphas': expected [from, to, count]"},
+                new String[] {ridge.replace("ALPHAS", "[-1, 6, 1e8]"), "key 'model.alphas': expected [from, to, count]"},
+                new String[] {ridge.replace("ALPHAS", "[-1, 6, 2.5]"), "key 'model.alphas'"});
+        for (String[] c : cases) {
+            Path job = dir.resolve("job.yaml");
+            Files.writeString(job, c[0]);
+            CommandLineTest.Result r = CommandLineTest.run("run", job.toString(), "--out", out.toString(), "--set",
+                    "data=" + TestData.root().toAbsolutePath());
+            assertEquals(1, r.status(), c[1] + ": " + r.err());
+            assertTrue(r.err().contains(c[1]) && r.err().contains(job.toString()), "expected '" + c[1] + "' and the file in: " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        }
+        Files.writeString(dir.resolve("job.yaml"), good);
+        for (String[] set : List.of(new String[] {"model.type=svm", "--set sets variables, not keys"},
+            new String[] {"datum=x", "'datum'"}, new String[] {"=x", "an empty name"})) {
+            CommandLineTest.Result r = CommandLineTest.run("run", dir.resolve("job.yaml").toString(), "--out", out.toString(),
+                    "--set", "data=" + TestData.root().toAbsolutePath(), "--set", set[0]);
+            assertTrue(r.status() != 0 && r.err().contains(set[1]), set[0] + ": " + r.err());
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aModelTooLargeForTheHeapIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
+        Path job = dir.resolve("lda.yaml");
+        Files.writeString(job, Files.readString(EXAMPLES.resolve("motor-imagery.yaml")).replace(
+                "  type: csp-lda\n  components: 4\n  window: [1.0, 2.0]", "  type: lda"));
+        CommandLineTest.Result r = CommandLineTest.run("run", job.toString(), "--out", dir.resolve("never").toString(), "--set",
+                "data=" + TestData.root().toAbsolutePath(), "--no-progress");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("lda on 51264 features") && r.err().contains("model.decimate"), r.err());
+        Files.writeString(job, Files.readString(job).replace("{l_freq: 7, h_freq: 30,", "{l_freq: 7, h_freq: 100,"));
+        CommandLineTest.Result nyquist = CommandLineTest.run("run", job.toString(), "--out", dir.resolve("never").toString(),
+                "--set", "data=" + TestData.root().toAbsolutePath(), "--no-progress");
+        assertEquals(1, nyquist.status(), nyquist.err());
+        assertTrue(nyquist.err().contains(job.toString()) && nyquist.err().contains("key 'preprocess"), nyquist.err());
+    }
 }

@@ -33,7 +33,7 @@ public final class AtomicFolder {
             throw new IngestException(target + ": refused: expected a folder to write the " + kind + " output into, found "
                     + (Files.isSymbolicLink(absolute) ? "a symbolic link" : "a file"));
         }
-        if (Files.isDirectory(absolute) && !empty(absolute) && !kind.equals(OutputTarget.markerOf(absolute))) {
+        if (Files.isDirectory(absolute) && !OutputTarget.isEmpty(absolute) && !kind.equals(OutputTarget.markerOf(absolute))) {
             throw new IngestException(target + ": refused: expected a new folder or an earlier neurodec " + kind
                     + " output, found a folder neurodec did not write as one");
         }
@@ -63,14 +63,6 @@ public final class AtomicFolder {
             if (temporary != null) {
                 delete(temporary);
             }
-        }
-    }
-
-    private static boolean empty(Path folder) {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -303,7 +303,8 @@ public final class OutputTarget implements AutoCloseable {
         }
     }
 
-    private static boolean isEmpty(Path folder) {
+    /** Whether {@code folder} has no entries (an unreadable folder counts as not empty). */
+    static boolean isEmpty(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
         } catch (IOException e) {

@@ -28,6 +28,8 @@ class LargerThanHeapTest {
 
     static final long[] SHAPE = {91, 109, 91, 66};
     static final String HEAP = "-Xmx64m";
+    /** One volume of 160 MB: more than twice the small JVM's heap. */
+    static final long[] ONE_VOLUME = {512, 512, 160};
 
     @TempDir
     static Path dir;
@@ -42,6 +44,15 @@ class LargerThanHeapTest {
         NiftiWriter.create(SHAPE).dataType(NiftiDataType.FLOAT32).write(dir.resolve("big.nii"), filler);
         NiftiWriter.create(SHAPE).dataType(NiftiDataType.FLOAT32).compressionLevel(1)
                 .write(dir.resolve("big.nii.gz"), filler);
+        NiftiWriter.create(ONE_VOLUME).dataType(NiftiDataType.FLOAT32).compressionLevel(1)
+                .write(dir.resolve("one-volume.nii.gz"), filler);
+    }
+
+    @Test
+    void aCompressedVolumeLargerThanTheHeapIsStreamed() throws Exception {
+        String out = runSmallJvm(Main.class.getName(), "inspect", "--json", dir.resolve("one-volume.nii.gz").toString());
+        assertTrue(out.contains("\"shape\" : [ 512, 512, 160 ]"), out);
+        assertTrue(out.contains("\"max\" : 999.0"), out);
     }
 
     /** Run in the small JVM: masks 5000 voxels and prints a checksum. */

@@ -257,9 +257,16 @@ public final class TransferJob {
                         model.integer("hidden", c.hidden(), 1, 1 << 16))
                 .withTraining(model.number("learning_rate", c.learningRate(), 0, 1), model.integer("batch_size", c.batchSize(), 2,
                         1 << 20), model.integer("patience", c.patience(), 1, 100_000));
-        double[] conv = model.numbers("conv", 5);
-        if (conv != null) {
-            c = c.withConv(new EncoderConfig.Conv((int) conv[0], (int) conv[1], (int) conv[2], (int) conv[3], (int) conv[4]));
+        if (model.has("conv")) {
+            int[] conv = model.integers("conv", 0, 4096);
+            if (conv.length != 5) {
+                throw model.error("conv", "5 integers: channels, filters, kernel, spatial, pool", conv.length + " values");
+            }
+            try {
+                c = c.withConv(new EncoderConfig.Conv(conv[0], conv[1], conv[2], conv[3], conv[4]));
+            } catch (IllegalArgumentException e) {
+                throw model.error("conv", "a valid front end (" + e.getMessage() + ")", java.util.Arrays.toString(conv));
+            }
         }
         return model.has("epochs") ? c.withEpochs(model.integer("epochs", c.epochs(), 1, 100_000)) : c;
     }

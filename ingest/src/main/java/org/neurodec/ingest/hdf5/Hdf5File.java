@@ -59,15 +59,7 @@ public final class Hdf5File implements AutoCloseable {
 
     /** The shape of the dataset at {@code path} (C order). */
     public long[] shape(String path) {
-        return guarded(path, () -> {
-            long[] shape = dataset(path).getDimensionsAsLong();
-            for (long n : shape) {
-                if (n < 0) {
-                    throw IngestException.badField(file, path, "a shape of sizes 0 or more", java.util.Arrays.toString(shape));
-                }
-            }
-            return shape;
-        });
+        return guarded(path, () -> checkedShape(path, dataset(path)));
     }
 
     /** The element type of the dataset at {@code path}, as NumPy names it. */
@@ -81,7 +73,7 @@ public final class Hdf5File implements AutoCloseable {
             Dataset d = dataset(path);
             checkReadable(path, d);
             Object flat = d.isScalar() ? scalarArray(d.getData()) : d.getDataFlat();
-            return new Hdf5Array(d.getPath(), d.getDimensionsAsLong(), dtypeName(d), flat);
+            return new Hdf5Array(d.getPath(), checkedShape(path, d), dtypeName(d), flat);
         });
     }
 
@@ -89,7 +81,7 @@ public final class Hdf5File implements AutoCloseable {
     public Hdf5Array read(String path, long[] offset, int[] count) {
         return guarded(path, () -> {
             Dataset d = dataset(path);
-            long[] shape = d.getDimensionsAsLong();
+            long[] shape = checkedShape(path, d);
             if (offset.length != shape.length || count.length != shape.length) {
                 throw IngestException.badField(file, path, "a slab of " + shape.length + " dimensions",
                         offset.length + " offsets and " + count.length + " counts");
@@ -160,6 +152,17 @@ public final class Hdf5File implements AutoCloseable {
         }
     }
 
+    /** A dataset's shape, refused when a size is negative (a corrupt dataspace). */
+    private long[] checkedShape(String path, Dataset d) {
+        long[] shape = d.getDimensionsAsLong();
+        for (long n : shape) {
+            if (n < 0) {
+                throw IngestException.badField(file, path, "a shape of sizes 0 or more", java.util.Arrays.toString(shape));
+            }
+        }
+        return shape;
+    }
+
     private static List<String> datasetPaths(Group group, List<String> out) {
         for (Node child : group) {
             if (child.isGroup()) {
@@ -178,7 +181,7 @@ public final class Hdf5File implements AutoCloseable {
         out.put("type", node.isGroup() ? "group" : "dataset");
         if (!node.isGroup()) {
             Dataset d = (Dataset) node;
-            out.put("shape", d.getDimensionsAsLong());
+            out.put("shape", checkedShape(pathOf(node), d));
             out.put("dtype", dtypeName(d));
             out.put("layout", d.getDataLayout().name().toLowerCase(Locale.ROOT));
         }

@@ -55,14 +55,23 @@ public record NpyFile(long[] shape, double[] values) {
             throw new IngestException(file + ": field 'header': expected descr, fortran_order and shape, found " + header.trim());
         }
         char kind = descr.group(2).charAt(0);
-        int size = Integer.parseInt(descr.group(3));
-        long[] shape = Arrays.stream(shapeText.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
-        long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        String sizeText = descr.group(3);
+        int size = sizeText.length() > 2 ? -1 : Integer.parseInt(sizeText);
+        String[] dims = Arrays.stream(shapeText.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
+        long[] shape = new long[dims.length];
+        long count = 1;
+        for (int d = 0; d < dims.length; d++) {
+            if (!dims[d].matches("\\d{1,12}")) {
+                throw new IngestException(file + ": field 'shape': expected sizes of 0 or more, found (" + shapeText.group(1) + ")");
+            }
+            shape[d] = Long.parseLong(dims[d]);
+            count = count > Long.MAX_VALUE / Math.max(1, shape[d]) ? Long.MAX_VALUE : count * shape[d];
+        }
         if (!(kind == 'f' && (size == 4 || size == 8)) && !(kind != 'f' && (size == 1 || size == 2 || size == 4 || size == 8))) {
             throw new IngestException(file + ": field 'descr': expected f4, f8, i1-i8, u1-u8 or b1, found " + descr.group(0));
         }
-        if (dataStart + count * size > bytes.length || count > Integer.MAX_VALUE) {
+        if (count > Integer.MAX_VALUE || dataStart + count * size > bytes.length) {
             throw new IngestException(file + ": field 'shape': expected " + count + " values of " + size + " bytes after the"
                     + " header, found " + (bytes.length - dataStart) + " bytes");
         }

@@ -39,7 +39,15 @@ final class PipelineYaml {
                 throw bad("preprocess.steps", "a list of steps, like '- filter: {l_freq: 1}'", kind(steps));
             }
             for (int i = 0; i < steps.size(); i++) {
-                pipeline = pipeline.then(step("preprocess.steps[" + i + "]", steps.get(i)));
+                String key = "preprocess.steps[" + i + "]";
+                try {
+                    pipeline = pipeline.then(step(key, steps.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw new PreprocessException(file + ": key '" + key + "': " + e.getMessage(), e);
+                } catch (PreprocessException e) {
+                    throw e.getMessage().startsWith(file.toString()) ? e
+                            : new PreprocessException(file + ": key '" + key + "': " + e.getMessage(), e);
+                }
             }
         }
         JsonNode e = section.get("epochs");

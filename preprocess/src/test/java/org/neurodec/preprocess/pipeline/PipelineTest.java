@@ -97,8 +97,14 @@ class PipelineTest {
         assertTrue(nyquist.getMessage().contains("h_freq") && nyquist.getMessage().contains("80.0 Hz"), nyquist.getMessage());
         PreprocessException unknown = assertThrows(PreprocessException.class,
                 () -> Pipeline.fromYaml(yaml("preprocess:\n  steps:\n    - filter: {low: 1}\n")));
-        assertTrue(unknown.getMessage().contains("steps.yaml") && unknown.getMessage().contains("'filter'")
-                && unknown.getMessage().contains("low"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("steps.yaml")
+                && unknown.getMessage().contains("key 'preprocess.steps[0].filter.low'"), unknown.getMessage());
+        PreprocessException notAList = assertThrows(PreprocessException.class,
+                () -> Pipeline.fromYaml(yaml("preprocess:\n  steps: filter\n")));
+        assertTrue(notAList.getMessage().contains("key 'preprocess.steps': expected a list"), notAList.getMessage());
+        PreprocessException twice = assertThrows(PreprocessException.class,
+                () -> Pipeline.fromYaml(yaml("preprocess:\n  steps: []\n  steps: []\n")));
+        assertTrue(twice.getMessage().contains("Duplicate field 'steps'"), twice.getMessage());
         assertThrows(PreprocessException.class, () -> Pipeline.fromYaml(yaml("preprocess:\n  steps:\n    - smooth: {}\n")));
         assertThrows(PreprocessException.class, () -> Pipeline.fromYaml(yaml("other: {}\n")));
         assertThrows(PreprocessException.class, () -> Pipeline.empty().then(new Steps.Resample(77.7)).run(recording));
