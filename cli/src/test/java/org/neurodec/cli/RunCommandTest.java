@@ -146,8 +146,8 @@ class RunCommandTest {
     void everyJobKeyIsCheckedAndNamedWithItsFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("never");
         String good = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
-        String ridge = "name: digits\ndata:\n  hdf5: {file: \"${data}/real/digits69/digits69.h5\", x: fmri, images: images,"
-                + " train: train, test: test}\nmodel: {type: ridge-reconstruction, alphas: ALPHAS}\nprotocol: {type: train-test}\n";
+        String ridge = Files.readString(EXAMPLES.resolve("digits69-reconstruction.yaml")).replace("alphas: [-1, 6, 29]",
+                "alphas: ALPHAS");
         List<String[]> cases = List.of(
                 new String[] {good.replace("  steps:\n    - filter: {l_freq: 7, h_freq: 30, method: fir}", "  steps: \"filter\""),
                     "key 'preprocess.steps': expected a list of steps"},

@@ -102,7 +102,7 @@ abstract class JobModel {
                 fix = d < samples ? "; set model.decimate: " + d + " (" + channels * ((samples + d - 1) / d) + " features)" : "";
             }
             throw section.error("type", String.format(java.util.Locale.ROOT, "a model that fits the heap: lda on %d features"
-                    + " needs about %.1f GB for its covariance matrices, and %.1f GB are free (raise -Xmx%s, or use csp-lda or"
+                    + " needs about %.1f GB for its covariance matrices, and %.1f GB are free (raise the heap, e.g. NEURODEC_JAVA_OPTS=-Xmx32g%s, or use csp-lda or"
                     + " logistic)", features, need / 1e9, available / 1e9, fix), "'lda'");
         }
     }
