@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.neurodec.decoders.ShrinkageLda;
+import org.neurodec.decoders.classify.ShrinkageLda;
 import org.neurodec.encoders.ClassMetrics;
 import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.NewSubject;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neurodec.decoders.jobs.BidsSource;
+import org.neurodec.experiments.BidsSource;
 import org.neurodec.encoders.EncoderException;
 import org.neurodec.encoders.Targets;
 import org.neurodec.ingest.bids.BidsDataset;

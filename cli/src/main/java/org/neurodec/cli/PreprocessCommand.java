@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.OptionalDouble;
+import org.neurodec.experiments.YamlTree;
 import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.ingest.FileFormats;
 import org.neurodec.ingest.OutputTarget;
@@ -154,7 +155,7 @@ final class PreprocessCommand implements Callable<Integer> {
         if (config != null && flags) {
             throw new PreprocessException("give the steps either with --config or with flags, not both");
         }
-        Pipeline pipeline = config != null ? Pipeline.fromYaml(config) : fromFlags();
+        Pipeline pipeline = config != null ? Pipeline.fromSection(config, YamlTree.section(config, "preprocess")) : fromFlags();
         EegRecording recording = EegRecording.open(input);
         Pipeline.Result result = pipeline.run(recording);
         PreprocessedFile.write(result, out);
@@ -196,10 +197,10 @@ final class PreprocessCommand implements Callable<Integer> {
             String name = recording.data().getFileName().toString().replaceFirst("\\.(nii\\.gz|nii|edf|bdf|vhdr|set)$", "");
             Path target = out.resolve(input.relativize(recording.data().getParent())).resolve(name + "_preproc.h5");
             if (recording.datatype().equals("eeg")) {
-                eegPipeline = eegPipeline != null ? eegPipeline : Pipeline.fromYaml(config);
+                eegPipeline = eegPipeline != null ? eegPipeline : Pipeline.fromSection(config, YamlTree.section(config, "preprocess"));
                 PreprocessedFile.write(eegPipeline.run(EegRecording.open(recording.data())), target);
             } else if (recording.eventsFile().isPresent()) {
-                fmriPipeline = fmriPipeline != null ? fmriPipeline : FmriPipeline.fromYaml(config);
+                fmriPipeline = fmriPipeline != null ? fmriPipeline : FmriPipeline.fromSection(config, YamlTree.section(config, "preprocess"));
                 TrialBetas result = fmriPipeline.run(NiftiImage.open(recording.data()), recording.events(),
                         recording.repetitionTime(), recording.session().orElse(session));
                 Map<String, Object> provenance = new LinkedHashMap<>();
@@ -226,7 +227,7 @@ final class PreprocessCommand implements Callable<Integer> {
             if (mask != null) {
                 throw new PreprocessException("give the fMRI steps either with --config or with flags, not both");
             }
-            pipeline = FmriPipeline.fromYaml(config);
+            pipeline = FmriPipeline.fromSection(config, YamlTree.section(config, "preprocess"));
         } else {
             if (mask == null) {
                 throw new PreprocessException("an fMRI run needs --mask and --events-tsv (or --config with preprocess.fmri)");

@@ -12,7 +12,7 @@ final class Provenance {
 
     /** A file's absolute path, size and SHA-256. */
     static Map<String, Object> file(Path file) {
-        return org.neurodec.decoders.jobs.Inputs.describe(file);
+        return org.neurodec.experiments.Inputs.describe(file);
     }
 
     /** The command, its arguments and the neurodec version that ran it. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.neurodec.decoders.jobs.TrialSplits;
+import org.neurodec.experiments.TrialSplits;
 import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.EncoderException;
 import org.neurodec.encoders.Evaluation;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.neurodec.decoders.jobs.TransferJob;
+import org.neurodec.experiments.TransferJob;
 import org.neurodec.ingest.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -34,11 +34,9 @@ public record FmriPipeline(Path mask, RunBetas estimator, boolean zscoreBetas, b
     private static final List<String> KEYS = List.of("mask", "betas", "high_pass", "standardize", "zscore_betas",
             "average_repetitions");
 
-    /** The pipeline in the {@code preprocess.fmri} entry of a YAML file. */
-    public static FmriPipeline fromYaml(Path file) {
-        JsonNode fmri;
-        JsonNode root = org.neurodec.preprocess.pipeline.YamlTree.read(file);
-        fmri = root == null ? null : root.path("preprocess").get("fmri");
+    /** The pipeline in the {@code fmri} entry of {@code section}, the {@code preprocess} section of {@code file}. */
+    public static FmriPipeline fromSection(Path file, JsonNode section) {
+        JsonNode fmri = section == null ? null : section.get("fmri");
         if (fmri == null || !fmri.isObject()) {
             throw new PreprocessException(file + ": field 'preprocess.fmri': expected the fMRI steps, found none");
         }

@@ -65,16 +65,6 @@ public final class Pipeline {
         return steps;
     }
 
-    /** The pipeline in the {@code preprocess} section of a YAML (or JSON) file. */
-    public static Pipeline fromYaml(Path file) {
-        JsonNode root = YamlTree.read(file);
-        JsonNode section = root == null ? null : root.get("preprocess");
-        if (section == null) {
-            throw new PreprocessException(file + ": key 'preprocess': expected a 'preprocess' section, found none");
-        }
-        return PipelineYaml.parse(file, section);
-    }
-
     /** The pipeline in {@code section}, the {@code preprocess} section of {@code file} as already read. */
     public static Pipeline fromSection(Path file, JsonNode section) {
         return PipelineYaml.parse(file, section);

@@ -28,7 +28,7 @@ final class PipelineYaml {
     }
 
     private Pipeline pipeline(JsonNode section) {
-        if (!section.isObject()) {
+        if (section == null || !section.isObject()) {
             throw bad("preprocess", "a mapping with keys " + SECTION, kind(section));
         }
         allow("preprocess", section, SECTION);

@@ -1,0 +1,175 @@
+package org.neurodec.experiments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.neurodec.decoders.stats.Metrics;
+import org.neurodec.decoders.stats.Significance;
+
+/**
+ * Runs a job: checks its model and protocol sections, reads the data, fits the model on each split's
+ * training trials and predicts its test trials (a progress bar over the splits), then scores the
+ * pooled test predictions with their intervals and p-values and fits a final model on every trial
+ * that is not a fixed test trial.
+ */
+public final class JobRunner {
+
+    private JobRunner() {
+    }
+
+    /** Runs {@code job}; {@code log} gets one line per step, {@code bars} whether to draw progress bars. */
+    public static JobResult run(Job job, Consumer<String> log, boolean bars) {
+        JobModel.of(job.model(), null);
+        checkProtocol(job.protocol());
+        TrialData data = TrialData.load(job, log);
+        JobModel model = JobModel.of(job.model(), data);
+        List<CrossValidation.Split> splits = splits(job.protocol(), data);
+        List<JobResult.Prediction> predictions = new ArrayList<>();
+        try (ProgressBar bar = bars ? new ProgressBarBuilder().setTaskName("fitting").setInitialMax(splits.size())
+                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
+            for (int s = 0; s < splits.size(); s++) {
+                CrossValidation.Split split = splits.get(s);
+                model.fit(data, split.train());
+                double[][] out = model.predict(data, split.test());
+                for (int i = 0; i < out.length; i++) {
+                    predictions.add(new JobResult.Prediction(s, split.test()[i], out[i]));
+                }
+                if (bar != null) {
+                    bar.step();
+                }
+                log.accept("split " + (s + 1) + "/" + splits.size() + " done");
+            }
+        }
+        List<Significance.Score> scores = model.classifies() ? classification(job, data, predictions)
+                : reconstruction(job, data, predictions, splits);
+        int[] all = data.fixedTest == null ? java.util.stream.IntStream.range(0, data.size()).toArray()
+                : java.util.stream.IntStream.range(0, data.size())
+                        .filter(i -> java.util.Arrays.binarySearch(data.fixedTest, i) < 0).toArray();
+        if (!(splits.size() == 1 && java.util.Arrays.equals(splits.get(0).train(), all))) {
+            log.accept("fitting the final model on " + all.length + " trials");
+            model.fit(data, all);
+        }
+        return new JobResult(job, data, model.classifies(), splits, predictions, scores, model.describe());
+    }
+
+    private static void checkProtocol(Job.Section p) {
+        switch (p.oneOf("type", Job.PROTOCOLS)) {
+            case "shuffle-split" -> {
+                p.only(Set.of("type", "splits", "test_size", "seed"));
+                p.integer("splits", 10, 1, 10_000);
+                p.number("test_size", 0.2, 0, 1);
+                p.integer("seed", 0, 0, Integer.MAX_VALUE);
+            }
+            case "k-fold" -> {
+                p.only(Set.of("type", "folds"));
+                p.integer("folds", 5, 2, 10_000);
+            }
+            default -> p.only(Set.of("type"));
+        }
+    }
+
+    /** Each subject in turn as the test set, the others' trials pooled for training. */
+    private static List<CrossValidation.Split> leaveOneSubjectOut(Job.Section p, TrialData data) {
+        List<String> subjects = data.subjects.stream().distinct().toList();
+        if (subjects.size() < 2 || subjects.contains("")) {
+            throw p.error("type", "data naming two or more subjects (data.eeg as a mapping of subject ids to files)",
+                    "'leave-one-subject-out' on data with " + (subjects.contains("") ? "no subjects" : "one subject"));
+        }
+        List<CrossValidation.Split> out = new ArrayList<>();
+        for (String s : subjects) {
+            out.add(new CrossValidation.Split(
+                    java.util.stream.IntStream.range(0, data.size()).filter(i -> !data.subjects.get(i).equals(s)).toArray(),
+                    java.util.stream.IntStream.range(0, data.size()).filter(i -> data.subjects.get(i).equals(s)).toArray()));
+        }
+        return out;
+    }
+
+    private static List<CrossValidation.Split> splits(Job.Section p, TrialData data) {
+        int n = data.size();
+        return switch (p.text("type")) {
+            case "shuffle-split" -> {
+                try {
+                    yield CrossValidation.shuffleSplit(n, p.integer("splits", 10, 1, 10_000), p.number("test_size", 0.2, 0, 1),
+                            p.integer("seed", 0, 0, Integer.MAX_VALUE));
+                } catch (IllegalArgumentException e) {
+                    throw p.error("test_size", "a size that leaves training and test trials", e.getMessage());
+                }
+            }
+            case "k-fold" -> {
+                int folds = p.integer("folds", 5, 2, 10_000);
+                if (folds > n) {
+                    throw p.error("folds", "at most the " + n + " trials", folds);
+                }
+                yield CrossValidation.kFold(n, folds);
+            }
+            case "leave-one-subject-out" -> leaveOneSubjectOut(p, data);
+            default -> {
+                if (data.fixedTest == null) {
+                    throw p.error("type", "data with a fixed test set (data.hdf5 with train and test groups) for train-test",
+                            "'train-test' without one");
+                }
+                int[] train = java.util.stream.IntStream.range(0, n)
+                        .filter(i -> java.util.Arrays.binarySearch(data.fixedTest, i) < 0).toArray();
+                yield List.of(new CrossValidation.Split(train, data.fixedTest));
+            }
+        };
+    }
+
+    private static List<Significance.Score> classification(Job job, TrialData data, List<JobResult.Prediction> predictions) {
+        int n = predictions.size();
+        int[] truth = new int[n];
+        int[] predicted = new int[n];
+        double[] decision = new double[n];
+        boolean[] positive = new boolean[n];
+        List<String> classes = data.classes();
+        for (int i = 0; i < n; i++) {
+            JobResult.Prediction p = predictions.get(i);
+            truth[i] = classes.indexOf(data.labels.get(p.trial()));
+            predicted[i] = (int) p.values()[0];
+            decision[i] = p.values()[1];
+            positive[i] = truth[i] == 1;
+        }
+        List<Significance.Score> scores = new ArrayList<>();
+        scores.add(Metrics.accuracy(truth, predicted, job.resamples(), job.metricSeed()));
+        scores.add(Metrics.balancedAccuracy(truth, predicted, classes.size(), job.resamples(), job.metricSeed()));
+        if (classes.size() == 2) {
+            scores.add(Metrics.auc(decision, positive, job.resamples(), job.metricSeed()));
+        }
+        return scores;
+    }
+
+    private static List<Significance.Score> reconstruction(Job job, TrialData data, List<JobResult.Prediction> predictions,
+            List<CrossValidation.Split> splits) {
+        int n = predictions.size();
+        double[][] reconstructed = new double[n][];
+        double[][] truth = new double[n][];
+        double[][] means = new double[splits.size()][];
+        for (int s = 0; s < splits.size(); s++) {
+            int[] train = splits.get(s).train();
+            means[s] = new double[data.images[0].length];
+            for (int t : train) {
+                for (int j = 0; j < means[s].length; j++) {
+                    means[s][j] += data.images[t][j] / train.length;
+                }
+            }
+        }
+        double chance = 0;
+        for (int i = 0; i < n; i++) {
+            JobResult.Prediction p = predictions.get(i);
+            reconstructed[i] = p.values();
+            truth[i] = data.images[p.trial()];
+            chance += Metrics.squaredError(means[p.split()], truth[i]) / n;
+        }
+        List<Significance.Score> scores = new ArrayList<>(List.of(
+                Metrics.pixelCorrelation(reconstructed, truth, job.resamples(), job.metricSeed()),
+                Metrics.mse(reconstructed, truth, chance, job.resamples(), job.metricSeed())));
+        if (data.width >= 7 && data.height >= 7) {
+            scores.add(Metrics.ssim(reconstructed, truth, data.width, job.resamples(), job.metricSeed()));
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,294 @@
+package org.neurodec.experiments;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.neurodec.encoders.EncoderConfig;
+import org.neurodec.encoders.ModelFolder;
+import org.neurodec.encoders.NewSubject;
+import org.neurodec.encoders.SharedEncoder;
+import org.neurodec.encoders.Targets;
+import org.neurodec.encoders.Trainer;
+import org.neurodec.encoders.TrainingReport;
+import org.neurodec.ingest.AtomicFolder;
+import org.neurodec.subjects.Subject;
+import org.neurodec.subjects.TrialSet;
+
+/**
+ * {@code neurodec transfer JOB.yaml}: how much calibration data a new subject needs. The shared
+ * encoder is trained on the {@code subjects.train} subjects (or, with {@code subjects.leave_one_out},
+ * on all but each listed subject in turn); then, for each calibration size in {@code calibration}
+ * (the new subject's first k trials in recording order, none of them a test trial; a value below 1 is
+ * a fraction of those trials), three decoders of the new subject are scored on its test trials: a subject-only
+ * decoder (ridge to the stimulus features and shrinkage LDA for classes, on the k trials alone), the
+ * frozen shared encoder with a new adapter, and the same after fine-tuning the whole model on the k
+ * trials. Calibration is also stated in minutes (k times the subject's mean time between trials).
+ */
+public final class TransferJob {
+
+    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "calibration", "model", "split",
+            "adapt", "metrics");
+    static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned");
+
+    /**
+     * One new subject's scores at one calibration size for one method.
+     *
+     * @param subject the new subject
+     * @param calibration the calibration entry as the job wrote it (trials, or a fraction of them)
+     * @param trials the calibration trials used
+     * @param minutes how long they took to record
+     * @param method the decoder
+     * @param scores each metric's value
+     * @param chance each metric's chance level
+     * @param ci95 each metric's bootstrap 95 % interval (none for mean rows)
+     * @param pValues each metric's permutation p-value (none for mean rows)
+     */
+    public record Row(String subject, double calibration, int trials, double minutes, String method, Map<String, Double> scores,
+            Map<String, Double> chance, Map<String, List<Double>> ci95, Map<String, Double> pValues) {
+
+        static Row of(String subject, double calibration, int trials, double minutes, String method, TransferScores s) {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            Map<String, Double> chance = new LinkedHashMap<>();
+            Map<String, List<Double>> ci = new LinkedHashMap<>();
+            Map<String, Double> p = new LinkedHashMap<>();
+            s.scores.forEach((name, score) -> {
+                scores.put(name, score.value());
+                chance.put(name, score.chance());
+                ci.put(name, List.of(score.low(), score.high()));
+                p.put(name, score.pValue());
+            });
+            return new Row(subject, calibration, trials, minutes, method, scores, chance, ci, p);
+        }
+    }
+
+    /**
+     * The job's result: every row, and per new subject the shared encoder's training report and the
+     * folder holding that model until it is written.
+     */
+    public record Result(Job.Section job, String name, List<Row> rows, Map<String, TrainingReport> trainings,
+            List<Path> inputs, Map<String, Path> models, Map<String, Object> parameters) {
+
+        /** The training report of the first (often the only) new subject's model. */
+        public TrainingReport training() {
+            return trainings.values().iterator().next();
+        }
+    }
+
+    private TransferJob() {
+    }
+
+    /** The job file and the files and folders it names, before anything is read. */
+    public static List<Path> declaredInputs(Path file, Map<String, String> overrides) {
+        return Job.declaredInputs(file, Job.resolve(file, overrides, TOP).tree());
+    }
+
+    /** Reads, checks and runs {@code file}. */
+    public static Result run(Path file, Map<String, String> overrides, Consumer<String> log) {
+        Job.Section job = Job.resolve(file, overrides, TOP);
+        String name = job.has("name") ? job.text("name") : file.getFileName().toString();
+        EncoderData data = new EncoderData(job);
+        Job.Section subjects = job.section("subjects");
+        subjects.only(Set.of("train", "new", "leave_one_out"));
+        Map<String, List<String>> folds = new LinkedHashMap<>();
+        if (subjects.has("leave_one_out")) {
+            if (subjects.has("train") || subjects.has("new")) {
+                throw subjects.error("leave_one_out", "either leave_one_out or train and new", "both");
+            }
+            List<String> ids = subjects.texts("leave_one_out");
+            if (ids.size() < 2) {
+                throw subjects.error("leave_one_out", "two or more subjects", ids);
+            }
+            ids.forEach(id -> folds.put(id, ids.stream().filter(o -> !o.equals(id)).toList()));
+        } else {
+            folds.put(subjects.text("new"), subjects.texts("train"));
+        }
+        double[] sizes = job.numbers("calibration", 0);
+        if (sizes == null) {
+            throw job.error("calibration", "a list of calibration trial counts (or fractions below 1)", "nothing");
+        }
+        for (double size : sizes) {
+            if (!(size > 0 && size < 1) && !(size >= 2 && size == Math.rint(size))) {
+                throw job.error("calibration", "whole numbers of trials (2 or more) or fractions between 0 and 1", size);
+            }
+        }
+        EncoderConfig config = config(job.has("model") ? job.section("model") : null);
+        Device device = SharedEncoder.device(job.has("model") && job.section("model").has("device")
+                ? job.section("model").text("device") : "auto");
+        Job.Section split = job.has("split") ? job.section("split") : null;
+        if (split != null) {
+            split.only(Set.of("test_fraction", "validation_fraction", "seed"));
+        }
+        double testFraction = split == null ? 0.2 : split.number("test_fraction", 0.2, 0, 1);
+        double validationFraction = split == null ? 0.1 : split.number("validation_fraction", 0.1, 0, 1);
+        long splitSeed = split == null ? 42 : split.integer("seed", 42, 0, Integer.MAX_VALUE);
+        Job.Section adapt = job.has("adapt") ? job.section("adapt") : null;
+        if (adapt != null) {
+            adapt.only(Set.of("epochs", "fine_tune_epochs"));
+        }
+        int adaptEpochs = adapt == null ? 20 : adapt.integer("epochs", 20, 0, 10_000);
+        int fineTuneEpochs = adapt == null ? 10 : adapt.integer("fine_tune_epochs", 10, 0, 10_000);
+        Job.Section metrics = job.has("metrics") ? job.section("metrics") : null;
+        if (metrics != null) {
+            metrics.only(Set.of("resamples", "seed"));
+        }
+        int resamples = metrics == null ? 1000 : metrics.integer("resamples", 1000, 1, 1_000_000);
+        long metricSeed = metrics == null ? 0 : metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
+
+        Map<String, Map.Entry<TrialSet, Subject>> loaded = new LinkedHashMap<>();
+        List<String> stimuli = new ArrayList<>();
+        folds.forEach((newId, trainIds) -> {
+            for (String id : java.util.stream.Stream.concat(trainIds.stream(), java.util.stream.Stream.of(newId)).toList()) {
+                if (!loaded.containsKey(id)) {
+                    loaded.put(id, data.load(id, log));
+                    stimuli.addAll(loaded.get(id).getKey().stimuli());
+                }
+            }
+        });
+        Targets targets = data.targets(stimuli);
+        loaded.replaceAll((id, e) -> Map.entry(EncoderData.targeted(e.getKey(), targets, log), e.getValue()));
+        stimuli.retainAll(targets.hasFeatures() ? targets.features().ids() : stimuli);
+        Map<String, String> groups = data.groups();
+        TrialSplits splits = targets.hasFeatures() ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, splitSeed)
+                : TrialSplits.byTrial(testFraction, validationFraction, splitSeed);
+
+        List<Row> rows = new ArrayList<>();
+        Map<String, TrainingReport> trainings = new LinkedHashMap<>();
+        Map<String, Path> models = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> fold : folds.entrySet()) {
+            String newId = fold.getKey();
+            List<TrialSet> train = new ArrayList<>();
+            List<TrialSet> validation = new ArrayList<>();
+            List<Subject> entries = new ArrayList<>();
+            for (String id : fold.getValue()) {
+                train.add(splits.part(loaded.get(id).getKey(), "train"));
+                validation.add(splits.part(loaded.get(id).getKey(), "validation"));
+                entries.add(loaded.get(id).getValue());
+            }
+            try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
+                log.accept("training the shared encoder on " + fold.getValue() + " for new subject " + newId);
+                Trainer trainer = new Trainer(encoder, targets, log);
+                trainings.put(newId, trainer.train(train, validation, Set.of()));
+                trainer.storePrototypes(train);
+                Path folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
+                ModelFolder.save(encoder, folder, Map.of("job", name, "new_subject", newId));
+                models.put(newId, folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rows.addAll(calibrate(job, loaded.get(newId), splits, sizes, data.secondsPerTrial(newId), targets, groups,
+                    models.get(newId), device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, log));
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("source", data.source.provenance());
+        parameters.put("split", splits.provenance());
+        parameters.put("config", config);
+        parameters.put("adapt_epochs", adaptEpochs);
+        parameters.put("fine_tune_epochs", fineTuneEpochs);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        loaded.keySet().forEach(id -> seconds.put(id, data.secondsPerTrial(id)));
+        parameters.put("seconds_per_trial", seconds);
+        parameters.put("folds", folds);
+        return new Result(job, name, rows, trainings, data.inputs(), models, parameters);
+    }
+
+    /** The new subject's rows: each calibration size, each method, scored on its test trials. */
+    private static List<Row> calibrate(Job.Section job, Map.Entry<TrialSet, Subject> newcomer, TrialSplits splits, double[] sizes,
+            double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device, int adaptEpochs,
+            int fineTuneEpochs, int resamples, long seed, Consumer<String> log) {
+        TrialSet subject = newcomer.getKey();
+        int[] test = splits.rows(subject, "test");
+        int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(test, t) < 0).toArray();
+        TrialSet testTrials = subject.select(test);
+        List<Row> rows = new ArrayList<>();
+        for (double size : sizes) {
+            int k = size < 1 ? Math.max(2, (int) Math.round(size * pool.length)) : (int) size;
+            if (k > pool.length) {
+                throw job.error("calibration", "at most the " + pool.length + " trials of subject " + subject.subject()
+                        + " outside its test set", size);
+            }
+            TrialSet calibration = subject.select(java.util.Arrays.copyOf(pool, k));
+            double minutes = k * secondsPerTrial / 60;
+            log.accept("calibrating subject " + subject.subject() + " on " + k + " trials");
+            TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups, resamples, seed);
+            rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(0), own));
+            try (SharedEncoder encoder = ModelFolder.load(model, device)) {
+                NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });
+                TransferScores adapted = shared(encoder, targets, testTrials, groups, resamples, seed);
+                rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(1), adapted));
+                if (fineTuneEpochs > 0) {
+                    NewSubject.fineTune(encoder, calibration, targets, fineTuneEpochs, line -> { });
+                    TransferScores tuned = shared(encoder, targets, testTrials, groups, resamples, seed);
+                    rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(2), tuned));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static TransferScores shared(SharedEncoder encoder, Targets targets, TrialSet test, Map<String, String> groups,
+            int resamples, long seed) {
+        float[][] predicted = targets.hasFeatures() ? encoder.predict(test) : null;
+        float[][] p = targets.hasClasses() ? encoder.classProbabilities(test) : null;
+        int[] classes = p == null ? null : org.neurodec.encoders.ClassMetrics.argmax(p);
+        double[] second = p == null || p[0].length != 2 ? null : java.util.Arrays.stream(p).mapToDouble(r -> r[1]).toArray();
+        return TransferScores.of(targets, test, predicted, classes, second, groups, resamples, seed);
+    }
+
+    static EncoderConfig config(Job.Section model) {
+        EncoderConfig c = EncoderConfig.defaults();
+        if (model == null) {
+            return c;
+        }
+        model.only(Set.of("type", "dim", "blocks", "hidden", "conv", "epochs", "batch_size", "learning_rate", "patience", "seed",
+                "gradient_surgery", "device"));
+        c = c.withSeed(model.integer("seed", (int) c.seed(), 0, Integer.MAX_VALUE))
+                .withGradientSurgery(model.has("gradient_surgery") && Boolean.parseBoolean(model.text("gradient_surgery")))
+                .withShape(model.integer("dim", c.sharedDim(), 1, 1 << 16), model.integer("blocks", c.blocks(), 0, 64),
+                        model.integer("hidden", c.hidden(), 1, 1 << 16))
+                .withTraining(model.number("learning_rate", c.learningRate(), 0, 1), model.integer("batch_size", c.batchSize(), 2,
+                        1 << 20), model.integer("patience", c.patience(), 1, 100_000));
+        if (model.has("conv")) {
+            int[] conv = model.integers("conv", 0, 4096);
+            if (conv.length != 5) {
+                throw model.error("conv", "5 integers: channels, filters, kernel, spatial, pool", conv.length + " values");
+            }
+            try {
+                c = c.withConv(new EncoderConfig.Conv(conv[0], conv[1], conv[2], conv[3], conv[4]));
+            } catch (IllegalArgumentException e) {
+                throw model.error("conv", "a valid front end (" + e.getMessage() + ")", java.util.Arrays.toString(conv));
+            }
+        }
+        return model.has("epochs") ? c.withEpochs(model.integer("epochs", c.epochs(), 1, 100_000)) : c;
+    }
+
+    /** Writes transfer.csv, metrics.json, figures/, models/shared and report.html into {@code folder}, atomically. */
+    public static void write(Result r, Path folder, Map<String, Object> extra) {
+        JobOutputs.refuseOverInputs(folder, r.inputs());
+        TransferOutputs.write(r, folder, extra);
+        r.models().values().forEach(m -> AtomicFolder.delete(m.getParent()));
+    }
+
+    /** Every metric in the rows, in the order they first appear. */
+    public static List<String> metricNames(List<Row> rows) {
+        return TransferOutputs.metricNames(rows);
+    }
+
+    /** The rows, followed (with more than one new subject) by their mean per calibration entry and method. */
+    public static List<Row> withMeans(List<Row> rows) {
+        return TransferOutputs.withMeans(rows);
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}
