@@ -1,6 +1,6 @@
 package org.neurodec.cli;
 
-import org.neurodec.ingest.IngestException;
+import org.neurodec.NeurodecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,9 +31,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IngestException || e instanceof org.neurodec.preprocess.PreprocessException
-                    || e instanceof org.neurodec.subjects.SubjectsException || e instanceof org.neurodec.encoders.EncoderException
-                    || e instanceof org.neurodec.decoders.DecoderException || e instanceof java.io.UncheckedIOException
+            if (e instanceof NeurodecException || e instanceof java.io.UncheckedIOException
                     || e instanceof IllegalArgumentException) {
                 // IllegalArgumentException: a value the user gave that a constructor refused, said in its message
                 commandLine.getErr().println("neurodec: " + e.getMessage());

@@ -39,6 +39,10 @@ final class NotebooksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Path> notebooks;
+        if (!Files.isDirectory(folder)) {
+            throw new org.neurodec.ConfigurationException(folder + ": expected a folder of .ipynb notebooks, found "
+                    + (Files.exists(folder) ? "a file" : "nothing"));
+        }
         try (Stream<Path> files = Files.list(folder)) {
             notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         }

@@ -1,7 +1,7 @@
 package org.neurodec.decoders;
 
 /** A decoder was given data it cannot use; the message names what was expected and found. */
-public final class DecoderException extends RuntimeException {
+public class DecoderException extends org.neurodec.NeurodecException {
 
     private static final long serialVersionUID = 1L;
 

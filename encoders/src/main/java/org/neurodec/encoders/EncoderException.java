@@ -1,7 +1,7 @@
 package org.neurodec.encoders;
 
 /** The root of the encoders module's errors: a config, model folder or training input that cannot be used. */
-public class EncoderException extends RuntimeException {
+public class EncoderException extends org.neurodec.NeurodecException {
 
     private static final long serialVersionUID = 1L;
 

@@ -84,7 +84,7 @@ public final class Trainer {
                 List<int[]> batch = pool.subList(b * config.batchSize(), Math.min(pool.size(), (b + 1) * config.batchSize()));
                 StepResult step = step(train, batch, optimizer, frozen, config.gradientSurgery() || b == 0, random);
                 if (!Double.isFinite(step.loss)) {
-                    throw new EncoderException(String.format(Locale.ROOT, "training diverged: loss %s at epoch %d, batch %d"
+                    throw new TrainingDivergedException(String.format(Locale.ROOT, "training diverged: loss %s at epoch %d, batch %d"
                             + " (lower the learning rate, or check the trials for NaN or huge values)", step.loss, epoch + 1, b + 1));
                 }
                 sum += step.loss;

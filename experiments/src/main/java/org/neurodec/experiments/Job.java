@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.neurodec.ConfigurationException;
 import org.neurodec.decoders.DecoderException;
 import org.neurodec.preprocess.PreprocessException;
 import org.neurodec.preprocess.pipeline.Pipeline;
@@ -143,7 +144,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         }
         for (String name : overrides.keySet()) {
             if (!used.contains(name)) {
-                throw new DecoderException(file + ": --set " + name + "=...: expected one of the job's variables " + used
+                throw new ConfigurationException(file + ": --set " + name + "=...: expected one of the job's variables " + used
                         + " (set in 'vars' or used as ${NAME}), found " + (name.isEmpty() ? "an empty name" : "'" + name + "'")
                         + (name.contains(".") ? "; --set sets variables, not keys: edit the key in the job file" : ""));
             }
@@ -154,7 +155,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
             try {
                 Pipeline.fromSection(file, resolved.node.get("preprocess"));
             } catch (PreprocessException e) {
-                throw new DecoderException(e.getMessage(), e);
+                throw new ConfigurationException(e.getMessage(), e);
             }
         }
         return resolved;
@@ -209,8 +210,8 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         }
 
         /** An error about {@code child}: expected versus found. */
-        public DecoderException error(String child, String expected, Object found) {
-            return new DecoderException(file + ": key '" + path(child) + "': expected " + expected + ", found " + found);
+        public ConfigurationException error(String child, String expected, Object found) {
+            return new ConfigurationException(file + ": key '" + path(child) + "': expected " + expected + ", found " + found);
         }
 
         /** Refuses keys other than {@code allowed}. */

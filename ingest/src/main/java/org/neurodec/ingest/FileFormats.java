@@ -29,7 +29,7 @@ public final class FileFormats {
             return byMagic.get();
         }
         return FORMATS.stream().filter(f -> f.matchesSuffix(file)).findFirst()
-                .orElseThrow(() -> new IngestException(file + ": unknown format: no signature of "
+                .orElseThrow(() -> new UnsupportedFormatException(file + ": unknown format: no signature of "
                         + FORMATS.stream().map(FileFormat::name).collect(Collectors.joining(", "))
                         + " in its first bytes, and no known suffix"));
     }

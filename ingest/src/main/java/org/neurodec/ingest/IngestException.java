@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * <p>Messages name the file, the field and what was expected versus what was found, so that a user
  * can fix the input without reading code.
  */
-public class IngestException extends RuntimeException {
+public class IngestException extends org.neurodec.NeurodecException {
 
     private static final long serialVersionUID = 1L;
 

@@ -158,6 +158,13 @@ class HostileInputTest {
         assertThrows(IngestException.class, () -> FileFormats.detect(h5).describe(h5), "inspect refuses it too");
     }
 
+    @Test
+    void aFileOfNoKnownFormatIsAnUnsupportedFormatAndANeurodecException() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
+        UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class, () -> FileFormats.detect(notes));
+        assertTrue(e instanceof org.neurodec.NeurodecException && e.getMessage().contains("notes.txt"), e.getMessage());
+    }
+
     private static long usedHeap() {
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();

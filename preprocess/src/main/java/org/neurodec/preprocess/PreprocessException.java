@@ -5,7 +5,7 @@ package org.neurodec.preprocess;
  * (a cutoff at or above Nyquist, a signal shorter than a filter's padding), reported before any
  * work starts, with the parameter, what was expected and what was found.
  */
-public class PreprocessException extends RuntimeException {
+public class PreprocessException extends org.neurodec.NeurodecException {
 
     private static final long serialVersionUID = 1L;
 

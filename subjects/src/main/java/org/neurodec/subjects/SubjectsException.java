@@ -1,7 +1,7 @@
 package org.neurodec.subjects;
 
 /** The root of the subjects module's errors: a registry, trial set or adapter fit that cannot be used. */
-public class SubjectsException extends RuntimeException {
+public class SubjectsException extends org.neurodec.NeurodecException {
 
     private static final long serialVersionUID = 1L;
 
