@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** The job file, its output folder and its variables: what {@code run} and {@code transfer} share. */
 final class JobFileOptions {
 
-    @Parameters(index = "0", paramLabel = "JOB.yaml", description = "the job file")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB.yaml", description = "the job file")
     Path file;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -27,6 +27,9 @@ final class JobFileOptions {
 
     /** The job file, which must exist. */
     Path file() {
+        if (file == null) {
+            throw new org.neurodec.ConfigurationException("expected a job file (JOB.yaml), found none");
+        }
         if (!Files.isRegularFile(file)) {
             throw new DecoderException(file + ": expected a job file, found none");
         }
@@ -35,6 +38,6 @@ final class JobFileOptions {
 
     /** The output folder: --out, or neurodec-output/ and the job file's name without .yaml. */
     Path folder() {
-        return out != null ? out : Path.of("neurodec-output", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        return out != null ? out : Path.of("neurodec-output", file().getFileName().toString().replaceFirst("\\.ya?ml$", ""));
     }
 }

@@ -12,6 +12,7 @@ import org.neurodec.experiments.JobOutputs;
 import org.neurodec.ingest.OutputTarget;
 import org.neurodec.experiments.JobResult;
 import org.neurodec.experiments.JobRunner;
+import org.neurodec.experiments.ModelTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -37,8 +38,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "log one line per step instead of drawing progress bars")
     private boolean noProgress;
 
+    @Option(names = "--list-models", description = "list the model types a job can name, with their keys, and exit")
+    private boolean listModels;
+
     @Override
     public Integer call() {
+        if (listModels) {
+            spec.commandLine().getOut().print(ModelTypes.describe());
+            spec.commandLine().getOut().println("shared-encoder (retrieval and classes; data: a BIDS root or EEG files per"
+                    + " subject)\n    the shared cross-subject encoder, protocol stimulus-split; keys as for neurodec train");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         Job job = Job.read(this.job.file(), this.job.variables);
         Path folder = this.job.folder();
         PrintWriter err = spec.commandLine().getErr();

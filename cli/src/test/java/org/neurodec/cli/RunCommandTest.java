@@ -195,4 +195,17 @@ class RunCommandTest {
         assertEquals(1, nyquist.status(), nyquist.err());
         assertTrue(nyquist.err().contains(job.toString()) && nyquist.err().contains("key 'preprocess"), nyquist.err());
     }
+
+    @Test
+    void listModelsPrintsEveryRegisteredTypeWithItsKeys() {
+        CommandLineTest.Result r = CommandLineTest.run("run", "--list-models");
+        assertEquals(0, r.status(), r.err());
+        for (String expected : List.of("csp-lda (classifies; data: eeg epochs)", "lda (classifies; data: eeg epochs, trial matrix)",
+                "logistic", "ridge-reconstruction (reconstructs; data: trial matrix)", "alphas", "shared-encoder")) {
+            assertTrue(r.out().contains(expected), expected + " in:\n" + r.out());
+        }
+        CommandLineTest.Result noJob = CommandLineTest.run("run");
+        assertEquals(1, noJob.status());
+        assertTrue(noJob.err().contains("expected a job file"), noJob.err());
+    }
 }

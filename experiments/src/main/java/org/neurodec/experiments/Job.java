@@ -38,7 +38,8 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         long metricSeed) {
 
     static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "model", "protocol", "metrics");
-    static final List<String> MODELS = List.of("csp-lda", "lda", "logistic", "ridge-reconstruction", "shared-encoder");
+    /** The shared encoder: a model type of its own, run by {@link EncoderJob} rather than a {@link ModelType}. */
+    static final String SHARED_ENCODER = "shared-encoder";
     static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test", "leave-one-subject-out",
             "stimulus-split");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
@@ -49,7 +50,9 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         String name = job.node.has("name") ? job.text("name") : file.getFileName().toString();
         Section data = job.section("data");
         Section model = job.section("model");
-        model.oneOf("type", MODELS);
+        List<String> models = new java.util.ArrayList<>(ModelTypes.names());
+        models.add(SHARED_ENCODER);
+        model.oneOf("type", models);
         Section protocol = job.section("protocol");
         protocol.oneOf("type", PROTOCOLS);
         int resamples = 1000;

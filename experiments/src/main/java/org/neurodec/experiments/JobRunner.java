@@ -23,10 +23,10 @@ public final class JobRunner {
 
     /** Runs {@code job}; {@code log} gets one line per step, {@code bars} whether to draw progress bars. */
     public static JobResult run(Job job, Consumer<String> log, boolean bars) {
-        JobModel.of(job.model(), null);
+        ModelTypes.create(job.model(), null);
         checkProtocol(job.protocol());
         TrialData data = TrialData.load(job, log);
-        JobModel model = JobModel.of(job.model(), data);
+        JobModel model = ModelTypes.create(job.model(), data);
         List<CrossValidation.Split> splits = splits(job.protocol(), data);
         List<JobResult.Prediction> predictions = new ArrayList<>();
         try (ProgressBar bar = bars ? new ProgressBarBuilder().setTaskName("fitting").setInitialMax(splits.size())

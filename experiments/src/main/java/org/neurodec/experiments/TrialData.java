@@ -86,8 +86,13 @@ public final class TrialData {
         return java.util.Collections.unmodifiableList(labels);
     }
 
+    /** A trial matrix, trials × features, shared not copied (null for EEG epochs). */
+    public double[][] rows() {
+        return rows;
+    }
+
     /** The distinct classes, sorted. */
-    List<String> classes() {
+    public List<String> classes() {
         return labels.stream().filter(l -> !l.isEmpty()).distinct().sorted().toList();
     }
 

@@ -1,0 +1,91 @@
+package org.neurodec.experiments;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neurodec.decoders.classify.LogisticRegression;
+import org.neurodec.decoders.classify.Standardizer;
+
+/** L2 logistic regression (binary or multinomial, as scikit-learn), features z-scored on the training trials. */
+public final class LogisticType implements ModelType {
+
+    @Override
+    public String name() {
+        return "logistic";
+    }
+
+    @Override
+    public String summary() {
+        return "L2 logistic regression (binary or multinomial, as scikit-learn), features z-scored on the training trials.";
+    }
+
+    @Override
+    public List<Key> keys() {
+        return List.of(
+            new Key("C", "1.0", "inverse regularisation strength, > 0"),
+            new Key("decimate", "1", "keep every Nth sample of EEG epochs, 1..1000"),
+            new Key("standardize", "true", "z-score each feature with the statistics of the training trials"));
+    }
+
+    @Override
+    public Set<Data> accepts() {
+        return Set.of(Data.EEG_EPOCHS, Data.TRIAL_MATRIX);
+    }
+
+    @Override
+    public JobModel create(Job.Section section, TrialData data) {
+        boolean standardize = !section.has("standardize") || section.oneOf("standardize", List.of("true", "false"))
+                .equals("true");
+        return new Model(section.number("C", 1.0, 0, Double.MAX_VALUE), section.integer("decimate", 1, 1, 1000), standardize);
+    }
+
+    /** L2 logistic regression on (standardised) trial rows or flattened epochs. */
+    static final class Model extends JobModel {
+        private final double c;
+        private final int decimate;
+        private final boolean standardize;
+        private Standardizer scaling;
+        private LogisticRegression fitted;
+
+        Model(double c, int decimate, boolean standardize) {
+            this.c = c;
+            this.decimate = decimate;
+            this.standardize = standardize;
+        }
+
+        private double[][] features(TrialData data, int[] rows) {
+            double[][] x = features(data, rows, decimate);
+            return scaling == null ? x : scaling.apply(x);
+        }
+
+        @Override
+        public void fit(TrialData data, int[] train) {
+            scaling = standardize ? Standardizer.fit(features(data, train, decimate)) : null;
+            fitted = LogisticRegression.fit(features(data, train), labels(data, train), data.classes().size(), c);
+        }
+
+        @Override
+        public double[][] predict(TrialData data, int[] test) {
+            double[][] p = fitted.probabilities(features(data, test));
+            double[][] logs = new double[p.length][];
+            for (int i = 0; i < p.length; i++) {
+                logs[i] = java.util.Arrays.stream(p[i]).map(Math::log).toArray();
+            }
+            return fromScores(logs);
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "logistic");
+            m.put("C", c);
+            m.put("decimate", decimate);
+            m.put("standardize_mean", scaling == null ? null : scaling.mean());
+            m.put("standardize_scale", scaling == null ? null : scaling.scale());
+            m.put("weights", fitted.weights());
+            m.put("intercepts", fitted.intercepts());
+            return m;
+        }
+    }
+}
