@@ -76,9 +76,13 @@ public final class EncoderThroughput {
             EncoderConfig config = EncoderConfig.defaults().withShape(d, 2, d).withTraining(1e-3, batch, epochs)
                     .withEpochs(epochs);
             try (SharedEncoder encoder = SharedEncoder.create(config, targets, List.of(Subject.of(train, List.of())), device)) {
-                new Trainer(encoder, targets, line -> { }).train(List.of(train), List.of(), Set.of());
+                try (Trainer warmUp = new Trainer(encoder, targets, line -> { })) {
+                    warmUp.train(List.of(train), List.of(), Set.of());
+                }
                 long begin = System.nanoTime();
-                new Trainer(encoder, targets, line -> { }).train(List.of(train), List.of(), Set.of());
+                try (Trainer timed = new Trainer(encoder, targets, line -> { })) {
+                    timed.train(List.of(train), List.of(), Set.of());
+                }
                 double elapsed = (System.nanoTime() - begin) / 1e9;
                 double perTrial = 2.0 * (voxels * (double) d + 2 * 2.0 * d * d + 2.0 * d * featureDim) * 3;
                 double samples = (double) trials * epochs / elapsed;

@@ -92,8 +92,8 @@ public final class Interference {
             Targets targets, boolean surgery, long seed) {
         List<Subject> subjects = train.stream().map(t -> Subject.of(t, List.of())).toList();
         EncoderConfig config = EncoderConfig.defaults().withSeed(seed).withGradientSurgery(surgery).withEpochs(40);
-        try (SharedEncoder encoder = SharedEncoder.create(config, targets, subjects, Device.cpu())) {
-            Trainer trainer = new Trainer(encoder, targets, line -> { });
+        try (SharedEncoder encoder = SharedEncoder.create(config, targets, subjects, Device.cpu());
+                Trainer trainer = new Trainer(encoder, targets, line -> { })) {
             TrainingReport report = trainer.train(train, valid, Set.of());
             trainer.storePrototypes(train);
             double odd = 0;

@@ -92,8 +92,8 @@ public final class N170Transfer {
             double within = withinSubject(left, 5);
             double pooled = auc(lda(concat(others)), recenter ? recenter(left, left) : left);
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-8s %-10.3f %-10.3f", left.subject(), within, pooled));
-            try (SharedEncoder encoder = SharedEncoder.create(config, targets, subjects, Device.cpu())) {
-                Trainer trainer = new Trainer(encoder, targets, line -> { });
+            try (SharedEncoder encoder = SharedEncoder.create(config, targets, subjects, Device.cpu());
+                Trainer trainer = new Trainer(encoder, targets, line -> { })) {
                 var report = trainer.train(train, validation, Set.of());
                 trainer.storePrototypes(train);
                 System.out.printf(Locale.ROOT, "backbone without %s: best validation AUC %.3f at epoch %d%n", left.subject(),

@@ -131,12 +131,14 @@ final class TrainCommand implements Callable<Integer> {
         try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, where)) {
             err.printf("training on %s: %d subjects, %d trials, %d parameters%n", encoder.device(), all.size(),
                     train.stream().mapToInt(TrialSet::trials).sum(), encoder.parameterCount());
-            Trainer trainer = new Trainer(encoder, targets, EvaluationTable.progress(err));
-            if (checkpoint != null) {
-                trainer.checkpoints(checkpoint, resume);
+            TrainingReport report;
+            try (Trainer trainer = new Trainer(encoder, targets, EvaluationTable.progress(err))) {
+                if (checkpoint != null) {
+                    trainer.checkpoints(checkpoint, resume);
+                }
+                report = trainer.train(train, validation, Set.of());
+                trainer.storePrototypes(train);
             }
-            TrainingReport report = trainer.train(train, validation, Set.of());
-            trainer.storePrototypes(train);
             List<Evaluation> scores = new ArrayList<>();
             for (TrialSet subject : all) {
                 TrialSet test = splits.part(subject, "test");

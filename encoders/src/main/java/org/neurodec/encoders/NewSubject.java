@@ -45,7 +45,9 @@ public final class NewSubject {
         EncoderConfig c = encoder.config;
         EncoderConfig fine = c.withGradientSurgery(false).withEpochs(epochs)
                 .withTraining(c.learningRate() / 4, Math.min(c.batchSize(), Math.max(2, calibration.trials())), epochs);
-        return new Trainer(encoder.withConfig(fine), targets, progress).train(List.of(calibration), List.of(), frozen);
+        try (Trainer trainer = new Trainer(encoder, fine, targets, progress)) {
+            return trainer.train(List.of(calibration), List.of(), frozen);
+        }
     }
 
     /**
@@ -64,7 +66,9 @@ public final class NewSubject {
         EncoderConfig c = encoder.config;
         EncoderConfig fine = c.withGradientSurgery(false).withEpochs(epochs)
                 .withTraining(c.learningRate() / 10, Math.min(c.batchSize(), Math.max(2, calibration.trials())), epochs);
-        return new Trainer(encoder.withConfig(fine), targets, progress).train(List.of(calibration), List.of(), frozen);
+        try (Trainer trainer = new Trainer(encoder, fine, targets, progress)) {
+            return trainer.train(List.of(calibration), List.of(), frozen);
+        }
     }
 
     private static void fitClosedForm(SharedEncoder encoder, Subject subject, TrialSet calibration) {

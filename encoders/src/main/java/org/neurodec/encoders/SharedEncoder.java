@@ -68,13 +68,6 @@ public final class SharedEncoder implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** The same model (shared parameters, subjects, prototypes) trained under another config. */
-    SharedEncoder withConfig(EncoderConfig other) {
-        SharedEncoder view = new SharedEncoder(manager, parameters, other, layout, registry);
-        view.prototypes.putAll(prototypes);
-        return view;
-    }
-
     /** A new encoder with seeded weights for these subjects (one modality; EEG epochs of one length) and targets. */
     public static SharedEncoder create(EncoderConfig config, Targets targets, List<Subject> subjects, Device device) {
         if (subjects.isEmpty()) {

@@ -28,9 +28,12 @@ import org.neurodec.subjects.TrialSet;
  * PCGrad (Yu et al. 2020). Each epoch's batch order and surgery order come from the seed and the epoch
  * number alone, so a run resumed from a {@link Checkpoint} continues exactly as if never stopped.
  */
-public final class Trainer {
+public final class Trainer implements AutoCloseable {
 
     private final SharedEncoder encoder;
+    private final EncoderConfig config;
+    /** The optimiser's state lives here, a child of the encoder's manager, freed by {@link #close()}. */
+    private final NDManager scope;
     private final Targets targets;
     private final Consumer<String> progress;
     private final Validation validation;
@@ -39,7 +42,18 @@ public final class Trainer {
 
     /** A trainer for {@code encoder} against {@code targets}, reporting progress lines to {@code progress}. */
     public Trainer(SharedEncoder encoder, Targets targets, Consumer<String> progress) {
+        this(encoder, encoder.config, targets, progress);
+    }
+
+    /**
+     * A trainer for {@code encoder} under the training settings of {@code training} (learning rate,
+     * batch size, epochs, patience, surgery, seed), which may differ from the encoder's own; the
+     * architecture stays the encoder's.
+     */
+    public Trainer(SharedEncoder encoder, EncoderConfig training, Targets targets, Consumer<String> progress) {
         this.encoder = encoder;
+        this.config = training;
+        this.scope = encoder.manager.newSubManager();
         this.targets = targets;
         this.progress = progress;
         this.validation = new Validation(encoder, targets);
@@ -54,12 +68,23 @@ public final class Trainer {
 
     /** Trains on {@code train}; {@code held} (same subjects, other trials) picks the epoch; frozen names are not updated. */
     public TrainingReport train(List<TrialSet> train, List<TrialSet> held, Set<String> frozen) {
+        try (NDManager state = scope.newSubManager()) {
+            return train(train, held, frozen, state);
+        }
+    }
+
+    /** Frees the optimiser state that {@link #train} left (the model's weights stay with the encoder). */
+    @Override
+    public void close() {
+        scope.close();
+    }
+
+    private TrainingReport train(List<TrialSet> train, List<TrialSet> held, Set<String> frozen, NDManager optimizerState) {
         SharedEncoder.recordNothing();
-        EncoderConfig config = encoder.config;
         long start = System.nanoTime();
         int total = train.stream().mapToInt(TrialSet::trials).sum();
         int batches = (total + config.batchSize() - 1) / config.batchSize();
-        AdamW optimizer = new AdamW(encoder.manager, config.learningRate(), config.weightDecay(),
+        AdamW optimizer = new AdamW(optimizerState, config.learningRate(), config.weightDecay(),
                 (long) batches * config.epochs());
         Checkpoint.State state = new Checkpoint.State();
         state.best = snapshot();
@@ -161,7 +186,7 @@ public final class Trainer {
                 }
                 List<String> backbone = trained.stream().filter(n -> n.startsWith("backbone.")).toList();
                 cosines = backbone.isEmpty() ? new double[0][0] : GradientSurgery.cosines(perGroup, backbone);
-                gradients = GradientSurgery.combine(perGroup, backbone, encoder.config.gradientSurgery(), random);
+                gradients = GradientSurgery.combine(perGroup, backbone, config.gradientSurgery(), random);
             }
             optimizer.update(parameters, gradients, scope);
             return new StepResult(loss, cosines);

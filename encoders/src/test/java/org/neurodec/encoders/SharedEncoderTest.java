@@ -32,9 +32,10 @@ class SharedEncoderTest {
             subjects.add(Subject.of(train.get(s), List.of()));
         }
         SharedEncoder encoder = SharedEncoder.create(config, Targets.of(DATA.features), subjects, Device.cpu());
-        Trainer trainer = new Trainer(encoder, Targets.of(DATA.features), line -> { });
-        trainer.train(train, validation, Set.of());
-        trainer.storePrototypes(train);
+        try (Trainer trainer = new Trainer(encoder, Targets.of(DATA.features), line -> { })) {
+            trainer.train(train, validation, Set.of());
+            trainer.storePrototypes(train);
+        }
         return encoder;
     }
 

@@ -85,9 +85,10 @@ public final class EncoderJob {
                 validation.add(splits.part(t, "validation"));
             }
             log.accept("training the shared encoder on " + ids);
-            Trainer trainer = new Trainer(encoder, targets, log);
-            training = trainer.train(train, validation, Set.of());
-            trainer.storePrototypes(train);
+            try (Trainer trainer = new Trainer(encoder, targets, log)) {
+                training = trainer.train(train, validation, Set.of());
+                trainer.storePrototypes(train);
+            }
             for (TrialSet subject : all) {
                 int[] rows = splits.rows(subject, "test");
                 TrialSet test = subject.select(rows);

@@ -176,9 +176,10 @@ public final class TransferJob {
             }
             try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
                 log.accept("training the shared encoder on " + fold.getValue() + " for new subject " + newId);
-                Trainer trainer = new Trainer(encoder, targets, log);
-                trainings.put(newId, trainer.train(train, validation, Set.of()));
-                trainer.storePrototypes(train);
+                try (Trainer trainer = new Trainer(encoder, targets, log)) {
+                    trainings.put(newId, trainer.train(train, validation, Set.of()));
+                    trainer.storePrototypes(train);
+                }
                 Path folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
                 ModelFolder.save(encoder, folder, Map.of("job", name, "new_subject", newId));
                 models.put(newId, folder);
