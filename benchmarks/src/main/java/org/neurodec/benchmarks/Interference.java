@@ -20,9 +20,9 @@ import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.Evaluation;
 import org.neurodec.encoders.NewSubject;
 import org.neurodec.encoders.SharedEncoder;
+import org.neurodec.experiments.SharedEncoderWorkflow;
 import org.neurodec.encoders.StimulusFeatures;
 import org.neurodec.encoders.Targets;
-import org.neurodec.encoders.Trainer;
 import org.neurodec.encoders.TrainingReport;
 import org.neurodec.ingest.bids.BidsDataset;
 import org.neurodec.preprocess.fmri.FmriPipeline;
@@ -92,10 +92,10 @@ public final class Interference {
             Targets targets, boolean surgery, long seed) {
         List<Subject> subjects = train.stream().map(t -> Subject.of(t, List.of())).toList();
         EncoderConfig config = EncoderConfig.defaults().withSeed(seed).withGradientSurgery(surgery).withEpochs(40);
-        try (SharedEncoder encoder = SharedEncoder.create(config, targets, subjects, Device.cpu());
-                Trainer trainer = new Trainer(encoder, targets, line -> { })) {
-            TrainingReport report = trainer.train(train, valid, Set.of());
-            trainer.storePrototypes(train);
+        try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(train, valid, subjects,
+                    targets, config, Device.cpu(), line -> { }, null, false)) {
+            SharedEncoder encoder = trained.encoder();
+            TrainingReport report = trained.report();
             double odd = 0;
             double others = 0;
             for (double[][] c : report.conflicts()) {

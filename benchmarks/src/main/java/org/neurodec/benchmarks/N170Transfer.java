@@ -19,8 +19,8 @@ import org.neurodec.encoders.ClassMetrics;
 import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.NewSubject;
 import org.neurodec.encoders.SharedEncoder;
+import org.neurodec.experiments.SharedEncoderWorkflow;
 import org.neurodec.encoders.Targets;
-import org.neurodec.encoders.Trainer;
 import org.neurodec.ingest.eeg.ChannelType;
 import org.neurodec.ingest.eeg.EegRecording;
 import org.neurodec.preprocess.epochs.EpochSpec;
@@ -92,10 +92,10 @@ public final class N170Transfer {
             double within = withinSubject(left, 5);
             double pooled = auc(lda(concat(others)), recenter ? recenter(left, left) : left);
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-8s %-10.3f %-10.3f", left.subject(), within, pooled));
-            try (SharedEncoder encoder = SharedEncoder.create(config, targets, subjects, Device.cpu());
-                Trainer trainer = new Trainer(encoder, targets, line -> { })) {
-                var report = trainer.train(train, validation, Set.of());
-                trainer.storePrototypes(train);
+            try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(train, validation, subjects,
+                        targets, config, Device.cpu(), line -> { }, null, false)) {
+                SharedEncoder encoder = trained.encoder();
+                var report = trained.report();
                 System.out.printf(Locale.ROOT, "backbone without %s: best validation AUC %.3f at epoch %d%n", left.subject(),
                         report.validation().get(report.bestEpoch()), report.bestEpoch() + 1);
                 for (double fraction : FRACTIONS) {

@@ -6,16 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.neurodec.experiments.SharedEncoderWorkflow;
 import org.neurodec.experiments.TrialSplits;
-import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.EncoderException;
 import org.neurodec.encoders.Evaluation;
 import org.neurodec.encoders.ModelFolder;
 import org.neurodec.encoders.SharedEncoder;
 import org.neurodec.encoders.Targets;
-import org.neurodec.encoders.Trainer;
 import org.neurodec.encoders.TrainingReport;
 import org.neurodec.ingest.OutputTarget;
 import org.neurodec.ingest.bids.BidsDataset;
@@ -105,43 +103,24 @@ final class TrainCommand implements Callable<Integer> {
     private int train(ai.djl.Device where, PrintWriter err) {
         BidsDataset dataset = input.dataset();
         List<String> ids = subjects != null ? subjects : input.source().subjects(dataset);
-        List<TrialSet> all = new ArrayList<>();
-        List<Subject> entries = new ArrayList<>();
+        List<Map.Entry<TrialSet, Subject>> loaded = new ArrayList<>();
         List<String> stimuli = new ArrayList<>();
         for (String id : ids) {
             err.println("reading sub-" + id + " ...");
             err.flush();
-            Map.Entry<TrialSet, Subject> loaded = input.load(dataset, id);
-            all.add(loaded.getKey());
-            entries.add(loaded.getValue());
-            stimuli.addAll(loaded.getKey().stimuli());
+            loaded.add(input.load(dataset, id));
+            stimuli.addAll(loaded.get(loaded.size() - 1).getKey().stimuli());
         }
         Targets targets = input.targets(stimuli);
-        TrialSplits splits = targets.hasFeatures()
-                ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, training.seed)
-                : TrialSplits.byTrial(testFraction, validationFraction, training.seed);
-        List<TrialSet> train = new ArrayList<>();
-        List<TrialSet> validation = new ArrayList<>();
-        for (int s = 0; s < all.size(); s++) {
-            train.add(splits.part(all.get(s), "train"));
-            validation.add(splits.part(all.get(s), "validation"));
-            entries.set(s, entries.get(s).withSplits(splits.registryEntry(all.get(s))));
-        }
-        EncoderConfig config = training.config();
-        try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, where)) {
-            err.printf("training on %s: %d subjects, %d trials, %d parameters%n", encoder.device(), all.size(),
-                    train.stream().mapToInt(TrialSet::trials).sum(), encoder.parameterCount());
-            TrainingReport report;
-            try (Trainer trainer = new Trainer(encoder, targets, EvaluationTable.progress(err))) {
-                if (checkpoint != null) {
-                    trainer.checkpoints(checkpoint, resume);
-                }
-                report = trainer.train(train, validation, Set.of());
-                trainer.storePrototypes(train);
-            }
+        SharedEncoderWorkflow.Cohort cohort = SharedEncoderWorkflow.Cohort.of(loaded, targets, testFraction, validationFraction,
+                training.seed, EvaluationTable.progress(err));
+        TrialSplits splits = cohort.splits();
+        try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(cohort, training.config(), where,
+                EvaluationTable.progress(err), checkpoint, resume)) {
+            SharedEncoder encoder = trained.encoder();
+            TrainingReport report = trained.report();
             List<Evaluation> scores = new ArrayList<>();
-            for (TrialSet subject : all) {
-                TrialSet test = splits.part(subject, "test");
+            for (TrialSet test : cohort.part("test")) {
                 if (test.trials() > 0) {
                     scores.add(Evaluation.of(encoder, targets, test));
                 }

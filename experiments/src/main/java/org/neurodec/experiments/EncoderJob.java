@@ -19,7 +19,6 @@ import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.ModelFolder;
 import org.neurodec.encoders.SharedEncoder;
 import org.neurodec.encoders.Targets;
-import org.neurodec.encoders.Trainer;
 import org.neurodec.encoders.TrainingReport;
 import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.ingest.IngestException;
@@ -55,41 +54,26 @@ public final class EncoderJob {
         double validationFraction = p.number("validation_fraction", 0.1, 0, 1);
         long seed = p.integer("seed", 42, 0, Integer.MAX_VALUE);
         List<String> ids = root.has("subjects") ? root.texts("subjects") : data.source.subjects(data.source.open());
-        List<TrialSet> all = new ArrayList<>();
-        List<Subject> entries = new ArrayList<>();
+        List<Map.Entry<TrialSet, Subject>> loaded = new ArrayList<>();
         List<String> stimuli = new ArrayList<>();
         for (String id : ids) {
-            Map.Entry<TrialSet, Subject> loaded = data.load(id, log);
-            all.add(loaded.getKey());
-            entries.add(loaded.getValue());
-            stimuli.addAll(loaded.getKey().stimuli());
+            loaded.add(data.load(id, log));
+            stimuli.addAll(loaded.get(loaded.size() - 1).getKey().stimuli());
         }
         Targets targets = data.targets(stimuli);
-        all.replaceAll(t -> EncoderData.targeted(t, targets, log));
-        stimuli.retainAll(targets.hasFeatures() ? targets.features().ids() : stimuli);
-        TrialSplits splits = targets.hasFeatures() ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, seed)
-                : TrialSplits.byTrial(testFraction, validationFraction, seed);
-        for (int s = 0; s < entries.size(); s++) {
-            entries.set(s, entries.get(s).withSplits(splits.registryEntry(all.get(s))));
-        }
+        SharedEncoderWorkflow.Cohort cohort = SharedEncoderWorkflow.Cohort.of(loaded, targets, testFraction, validationFraction,
+                seed, log);
+        TrialSplits splits = cohort.splits();
         Map<String, String> groups = data.groups();
         Map<String, Map<String, Significance.Score>> scores = new LinkedHashMap<>();
         StringBuilder csv = new StringBuilder("subject,trial,truth,top1,score1,top2,score2,top3,score3,top4,score4,top5,score5,"
                 + "predicted_class,class_probability\n");
         TrainingReport training;
-        try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
-            List<TrialSet> train = new ArrayList<>();
-            List<TrialSet> validation = new ArrayList<>();
-            for (TrialSet t : all) {
-                train.add(splits.part(t, "train"));
-                validation.add(splits.part(t, "validation"));
-            }
-            log.accept("training the shared encoder on " + ids);
-            try (Trainer trainer = new Trainer(encoder, targets, log)) {
-                training = trainer.train(train, validation, Set.of());
-                trainer.storePrototypes(train);
-            }
-            for (TrialSet subject : all) {
+        log.accept("training the shared encoder on " + ids);
+        try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(cohort, config, device, log)) {
+            SharedEncoder encoder = trained.encoder();
+            training = trained.report();
+            for (TrialSet subject : cohort.trials()) {
                 int[] rows = splits.rows(subject, "test");
                 TrialSet test = subject.select(rows);
                 if (test.trials() == 0) {

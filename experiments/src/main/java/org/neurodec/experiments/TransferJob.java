@@ -18,7 +18,6 @@ import org.neurodec.encoders.ModelFolder;
 import org.neurodec.encoders.NewSubject;
 import org.neurodec.encoders.SharedEncoder;
 import org.neurodec.encoders.Targets;
-import org.neurodec.encoders.Trainer;
 import org.neurodec.encoders.TrainingReport;
 import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.subjects.Subject;
@@ -155,38 +154,27 @@ public final class TransferJob {
             }
         });
         Targets targets = data.targets(stimuli);
-        loaded.replaceAll((id, e) -> Map.entry(EncoderData.targeted(e.getKey(), targets, log), e.getValue()));
-        stimuli.retainAll(targets.hasFeatures() ? targets.features().ids() : stimuli);
+        SharedEncoderWorkflow.Cohort cohort = SharedEncoderWorkflow.Cohort.of(new ArrayList<>(loaded.values()), targets,
+                testFraction, validationFraction, splitSeed, log);
+        TrialSplits splits = cohort.splits();
         Map<String, String> groups = data.groups();
-        TrialSplits splits = targets.hasFeatures() ? TrialSplits.byStimulus(stimuli, testFraction, validationFraction, splitSeed)
-                : TrialSplits.byTrial(testFraction, validationFraction, splitSeed);
 
         List<Row> rows = new ArrayList<>();
         Map<String, TrainingReport> trainings = new LinkedHashMap<>();
         Map<String, Path> models = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> fold : folds.entrySet()) {
             String newId = fold.getKey();
-            List<TrialSet> train = new ArrayList<>();
-            List<TrialSet> validation = new ArrayList<>();
-            List<Subject> entries = new ArrayList<>();
-            for (String id : fold.getValue()) {
-                train.add(splits.part(loaded.get(id).getKey(), "train"));
-                validation.add(splits.part(loaded.get(id).getKey(), "validation"));
-                entries.add(loaded.get(id).getValue());
-            }
-            try (SharedEncoder encoder = SharedEncoder.create(config, targets, entries, device)) {
-                log.accept("training the shared encoder on " + fold.getValue() + " for new subject " + newId);
-                try (Trainer trainer = new Trainer(encoder, targets, log)) {
-                    trainings.put(newId, trainer.train(train, validation, Set.of()));
-                    trainer.storePrototypes(train);
-                }
+            log.accept("training the shared encoder on " + fold.getValue() + " for new subject " + newId);
+            try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(cohort.only(fold.getValue()), config, device,
+                    log)) {
+                trainings.put(newId, trained.report());
                 Path folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
-                ModelFolder.save(encoder, folder, Map.of("job", name, "new_subject", newId));
+                ModelFolder.save(trained.encoder(), folder, Map.of("job", name, "new_subject", newId));
                 models.put(newId, folder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            rows.addAll(calibrate(job, loaded.get(newId), splits, sizes, data.secondsPerTrial(newId), targets, groups,
+            rows.addAll(calibrate(job, Map.entry(cohort.trialsOf(newId), loaded.get(newId).getValue()), splits, sizes, data.secondsPerTrial(newId), targets, groups,
                     models.get(newId), device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, log));
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
