@@ -61,6 +61,14 @@ final class DemoCommand implements Callable<Integer> {
         Path examples = DataRoot.examples();
         try (OutputTarget target = OutputTarget.claim("--out", out, KIND, true, List.of(root, examples))) {
             java.nio.file.Files.createDirectories(out);
+            for (String part : PARTS) {
+                // an earlier version wrote these without markers: they are the demo's own, replaced on every run
+                Path earlier = out.resolve(part);
+                if (!part.equals(OutputTarget.MARKER) && java.nio.file.Files.isDirectory(earlier)
+                        && OutputTarget.markerOf(earlier) == null) {
+                    AtomicFolder.delete(earlier);
+                }
+            }
             java.nio.file.Files.writeString(out.resolve(OutputTarget.MARKER), OutputTarget.markerText("demo"));
             return demo(root, examples);
         }
