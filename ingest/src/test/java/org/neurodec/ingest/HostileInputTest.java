@@ -67,6 +67,12 @@ class HostileInputTest {
     }
 
     @Test
+    void aSamplingRateThatMakesNoPhysicalSenseIsRefused() throws IOException {
+        refused(brainVision("SamplingInterval=200", "SamplingInterval=0.00001"), "test_NO.vhdr", "sampling rate of channel",
+                "Hz");
+    }
+
+    @Test
     void aMarkerFileThatIsNotOneIsRefusedNotReadAsNoEvents() throws IOException {
         Path vhdr = brainVision("MarkerFile=test_NO.vmrk", "MarkerFile=test_NO.eeg");
         refused(vhdr, "test_NO.eeg", "[Marker Infos]");

@@ -26,6 +26,11 @@ public final class EegRecording {
     private final long times;
     private final boolean uniformRate;
 
+    /** The lowest sampling rate that makes physical sense (one sample in about 11 days). */
+    public static final double MIN_SFREQ = 1e-6;
+    /** The highest: 10 MHz, far above any EEG or MEG amplifier. */
+    public static final double MAX_SFREQ = 1e7;
+
     /**
      * A recording made by a reader.
      *
@@ -35,6 +40,12 @@ public final class EegRecording {
             List<String> warnings, SampleSource source) {
         if (channels.isEmpty()) {
             throw new IngestException(file + ": no signal channels");
+        }
+        for (Channel c : channels) {
+            if (!(c.sfreq() >= MIN_SFREQ && c.sfreq() <= MAX_SFREQ)) {
+                throw IngestException.badField(file, "sampling rate of channel " + c.name(), "a rate from " + MIN_SFREQ
+                        + " to " + MAX_SFREQ + " Hz (as its header states it)", c.sfreq() + " Hz");
+            }
         }
         this.file = file;
         this.format = format;
