@@ -1,0 +1,94 @@
+package org.neurodec.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurodec.ConfigurationException;
+import org.neurodec.decoders.DecoderException;
+import org.neurodec.decoders.stats.Significance;
+import org.neurodec.ingest.TestData;
+
+/** Jobs run through the module's API, without the command line: reference numbers and the checks made on data. */
+class JobRunnerTest {
+
+    static final Path EXAMPLES = Path.of(System.getProperty("neurodec.root", "..")).resolve("examples");
+    private static final Map<String, String> DATA = Map.of("data", TestData.root().toString());
+
+    @TempDir
+    Path dir;
+
+    private static JobResult run(Path job) {
+        return JobRunner.run(Job.read(job, DATA), line -> { }, false);
+    }
+
+    @Test
+    void leaveOneSubjectOutReproducesThePooledN170Baseline() {
+        JobResult result = run(EXAMPLES.resolve("n170-pooled.yaml"));
+        // the data README's pooled baseline by subject: subject 3 0.37, subject 11 0.66 (our benchmark: 0.368, 0.650)
+        for (String[] expected : List.of(new String[] {"3", "0.368"}, new String[] {"11", "0.650"})) {
+            List<JobResult.Prediction> subject = result.predictions().stream()
+                    .filter(p -> result.data().subjects.get(p.trial()).equals(expected[0])).toList();
+            double auc = 0;
+            long pairs = 0;
+            for (JobResult.Prediction a : subject) {
+                for (JobResult.Prediction b : subject) {
+                    if (result.data().labels.get(a.trial()).equals("house") && result.data().labels.get(b.trial()).equals("face")) {
+                        double d = a.values()[1] - b.values()[1];
+                        auc += d > 0 ? 1 : d == 0 ? 0.5 : 0;
+                        pairs++;
+                    }
+                }
+            }
+            assertEquals(Double.parseDouble(expected[1]), auc / pairs, 0.005, "pooled AUC of subject " + expected[0]);
+        }
+    }
+
+    @Test
+    void logisticRegressionAndLdaClassifyTheTenTestDigits() throws IOException {
+        for (String model : List.of("{type: logistic, C: 0.01}", "{type: lda}")) {
+            Path job = Files.writeString(dir.resolve("job.yaml"), "name: digits69 six vs nine\n"
+                    + "data:\n  hdf5: {file: \"${data}/real/digits69/digits69.h5\", x: fmri, labels: labels, train: train,"
+                    + " test: test}\nmodel: " + model + "\nprotocol: {type: train-test}\n");
+            JobResult result = run(job);
+            Significance.Score accuracy = result.scores().get(0);
+            assertEquals("accuracy", accuracy.metric());
+            assertEquals(1.0, accuracy.value(), 0, model + ": the 10 test digits");
+            assertEquals(10, result.predictions().size());
+        }
+    }
+
+    @Test
+    void aModelTooLargeForTheHeapIsRefusedWithTheFixAndDataErrorsNameTheJob() throws IOException {
+        Path job = Files.writeString(dir.resolve("lda.yaml"), Files.readString(EXAMPLES.resolve("motor-imagery.yaml")).replace(
+                "  type: csp-lda\n  components: 4\n  window: [1.0, 2.0]", "  type: lda"));
+        ConfigurationException heap = assertThrows(ConfigurationException.class, () -> run(job));
+        assertTrue(heap.getMessage().contains("lda on 51264 features") && heap.getMessage().contains("model.decimate"),
+                heap.getMessage());
+        Files.writeString(job, Files.readString(job).replace("{l_freq: 7, h_freq: 30,", "{l_freq: 7, h_freq: 100,"));
+        DecoderException nyquist = assertThrows(DecoderException.class, () -> run(job));
+        assertTrue(nyquist.getMessage().contains(job.toString()) && nyquist.getMessage().contains("key 'preprocess"),
+                nyquist.getMessage());
+    }
+
+    @Test
+    void jobKeysAreCheckedWhenTheJobIsRead() throws IOException {
+        String good = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
+        Path job = Files.writeString(dir.resolve("job.yaml"), good.replace("  steps:", "  stepz:"));
+        ConfigurationException unknown = assertThrows(ConfigurationException.class, () -> Job.read(job, DATA));
+        assertTrue(unknown.getMessage().contains("key 'preprocess.stepz'"), unknown.getMessage());
+        Files.writeString(job, good);
+        ConfigurationException set = assertThrows(ConfigurationException.class,
+                () -> Job.read(job, Map.of("data", "x", "model.type", "svm")));
+        assertTrue(set.getMessage().contains("--set sets variables, not keys"), set.getMessage());
+        assertEquals(List.of(job), Job.read(job, DATA).declaredInputs().subList(0, 1));
+        assertEquals(4, Job.read(job, DATA).declaredInputs().size(), "the job file and its three EDF files");
+    }
+}
