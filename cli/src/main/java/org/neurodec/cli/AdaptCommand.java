@@ -120,14 +120,11 @@ final class AdaptCommand implements Callable<Integer> {
                     epochs, EvaluationTable.progress(err));
             List<Evaluation> scores = test.trials() == 0 ? List.of() : List.of(Evaluation.of(encoder, targets, test));
             Map<String, Object> provenance = previousProvenance();
-            Map<String, Object> step = Provenance.command("adapt", spec.commandLine().getParseResult().originalArgs()
-                    .toArray(String[]::new));
-            step.put("model", Provenance.file(model.resolve("parameters.bin")));
-            step.put("subject", subject);
-            step.put("input", input.provenance());
-            step.put("calibration_trials", k);
-            step.put("training", TrainCommand.summary(report));
-            step.put("test", scores);
+            Map<String, Object> step = Provenance.command("adapt", spec.commandLine().getParseResult().originalArgs())
+                    .withInput("model", model.resolve("parameters.bin"))
+                    .withInputs("targets", input.inputs().subList(1, input.inputs().size())).with("subject", subject)
+                    .with("input", input.provenance()).with("calibration_trials", k).with("training", TrainCommand.summary(report))
+                    .with("test", scores).toMap();
             @SuppressWarnings("unchecked")
             List<Object> steps = (List<Object>) provenance.computeIfAbsent("adaptations", key -> new ArrayList<>());
             steps.add(step);

@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         Path transferOut = out.resolve("synthetic-transfer");
         TransferJob.Result transfer = TransferJob.run(examples.resolve("synthetic-transfer.yaml"),
                 Map.of("cohort", cohortFolder.toAbsolutePath().toString()), quiet);
-        TransferJob.write(transfer, transferOut, Map.of("command", "demo"));
+        TransferJob.write(transfer, transferOut, org.neurodec.Provenance.of("neurodec demo"));
         o.printf(Locale.ROOT, "2. fMRI runs -> LSA single-trial betas -> shared encoder on subjects 01-04 (best validation top-1"
                 + " %.3f) -> subject 05 from few trials:%n", transfer.training().validation().get(transfer.training().bestEpoch()));
         indented(o, w -> TransferCommand.print(transfer, w));
@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
             Job job = Job.read(examples.resolve(name + ".yaml"), Map.of("data", root.toString()));
             JobResult result = JobRunner.run(job, quiet, false);
             Path folder = out.resolve(name);
-            JobOutputs.write(result, folder, Map.of("command", "demo"));
+            JobOutputs.write(result, folder, org.neurodec.Provenance.of("neurodec demo"));
             o.printf(Locale.ROOT, "%d. %s:%n", step++, job.name());
             for (Significance.Score s : result.scores()) {
                 o.printf(Locale.ROOT, "   %-18s %.4f  95 %% [%.4f, %.4f]  chance %.4f  p %.4f%n", s.metric(), s.value(), s.low(),

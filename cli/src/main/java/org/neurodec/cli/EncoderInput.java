@@ -139,8 +139,8 @@ final class EncoderInput {
     /** What was read and how, for a model's provenance. */
     Map<String, Object> provenance() {
         Map<String, Object> p = new LinkedHashMap<>(source().provenance());
-        p.put("features", features == null ? null : Provenance.file(features));
-        p.put("classes", classes == null ? null : Provenance.file(classes));
+        p.put("features", features == null ? null : org.neurodec.Provenance.InputFile.of("features", features).toMap());
+        p.put("classes", classes == null ? null : org.neurodec.Provenance.InputFile.of("classes", classes).toMap());
         p.put("class_column", classes == null ? null : classColumn);
         p.put("stimulus_classes", stimulusClasses);
         return p;

@@ -203,11 +203,9 @@ final class PreprocessCommand implements Callable<Integer> {
                 fmriPipeline = fmriPipeline != null ? fmriPipeline : FmriPipeline.fromSection(config, YamlTree.section(config, "preprocess"));
                 TrialBetas result = fmriPipeline.run(NiftiImage.open(recording.data()), recording.events(),
                         recording.repetitionTime(), recording.session().orElse(session));
-                Map<String, Object> provenance = new LinkedHashMap<>();
-                provenance.put("input", recording.data().toString());
-                provenance.put("events", recording.eventsFile().get().toString());
-                provenance.put("fmri", fmriPipeline.parameters());
-                BetasFile.write(result, fmriPipeline.voxels(), provenance, target);
+                BetasFile.write(result, fmriPipeline.voxels(), Provenance.command("preprocess", spec.commandLine()
+                        .getParseResult().originalArgs()).withInput("bold", recording.data())
+                        .withInput("events", recording.eventsFile().get()).with("fmri", fmriPipeline.parameters()).toMap(), target);
             } else {
                 spec.commandLine().getOut().printf("skipped %s: no events.tsv%n", recording.data());
                 continue;
@@ -236,11 +234,9 @@ final class PreprocessCommand implements Callable<Integer> {
         }
         TrialBetas result = pipeline.run(NiftiImage.open(input), Events.readTsv(eventsTsv),
                 tr == null ? OptionalDouble.empty() : OptionalDouble.of(tr), session);
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("input", input.toString());
-        provenance.put("events", eventsTsv.toString());
-        provenance.put("fmri", pipeline.parameters());
-        BetasFile.write(result, pipeline.voxels(), provenance, out);
+        BetasFile.write(result, pipeline.voxels(), Provenance.command("preprocess", spec.commandLine().getParseResult()
+                .originalArgs()).withInput("bold", input).withInput("events", eventsTsv).with("fmri", pipeline.parameters()).toMap(),
+                out);
         spec.commandLine().getOut().printf("wrote %s: %d trials x %d voxels (%s)%n", out, result.trials(), result.voxels(),
                 pipeline.estimator().method());
         spec.commandLine().getOut().flush();

@@ -1,26 +1,15 @@
 package org.neurodec.cli;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
-/** What a command records about its inputs and itself, so that a result can be traced to them. */
+/** The provenance record a command starts from: the command's name, its arguments, the versions. */
 final class Provenance {
 
     private Provenance() {
     }
 
-    /** A file's absolute path, size and SHA-256. */
-    static Map<String, Object> file(Path file) {
-        return org.neurodec.experiments.Inputs.describe(file);
-    }
-
-    /** The command, its arguments and the neurodec version that ran it. */
-    static Map<String, Object> command(String name, String[] args) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("command", name);
-        p.put("arguments", java.util.List.of(args));
-        p.put("neurodec", new Main.Version().getVersion()[0]);
-        return p;
+    /** {@code neurodec NAME} with the arguments it was given. */
+    static org.neurodec.Provenance command(String name, List<String> arguments) {
+        return org.neurodec.Provenance.of("neurodec " + name).withArguments(arguments);
     }
 }

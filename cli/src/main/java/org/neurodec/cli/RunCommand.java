@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     private int run(Job job, Path folder, PrintWriter err) {
         if (job.model().text("type").equals("shared-encoder")) {
             Map<String, Map<String, Significance.Score>> scores = EncoderJob.run(job, folder, Provenance.command("run",
-                    spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), EvaluationTable.progress(err));
+                    spec.commandLine().getParseResult().originalArgs()), EvaluationTable.progress(err));
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(job.name());
             scores.forEach((subject, m) -> m.forEach((metric, s) -> stdout.printf(Locale.ROOT,
@@ -73,9 +73,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         JobResult result = JobRunner.run(job, EvaluationTable.progress(err), !noProgress && System.console() != null);
-        Map<String, Object> command = Provenance.command("run", spec.commandLine().getParseResult().originalArgs()
-                .toArray(String[]::new));
-        JobOutputs.write(result, folder, command);
+        JobOutputs.write(result, folder, Provenance.command("run", spec.commandLine().getParseResult().originalArgs()));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(job.name());
         for (Significance.Score s : result.scores()) {

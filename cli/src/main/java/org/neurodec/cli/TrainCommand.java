@@ -125,13 +125,11 @@ final class TrainCommand implements Callable<Integer> {
                     scores.add(Evaluation.of(encoder, targets, test));
                 }
             }
-            Map<String, Object> provenance = Provenance.command("train", spec.commandLine().getParseResult().originalArgs()
-                    .toArray(String[]::new));
-            provenance.put("input", input.provenance());
-            provenance.put("split", splits.provenance());
-            provenance.put("training", summary(report));
-            provenance.put("test", scores);
-            ModelFolder.save(encoder, out, provenance);
+            org.neurodec.Provenance provenance = Provenance.command("train", spec.commandLine().getParseResult().originalArgs())
+                    .withInputs("targets", input.inputs().subList(1, input.inputs().size())).with("input", input.provenance())
+                    .with("split", splits.provenance()).with("config", training.config()).withSeed("training", training.seed)
+                    .with("training", summary(report)).with("test", scores);
+            ModelFolder.save(encoder, out, provenance.toMap());
             EvaluationTable.finish(scores, out, spec.commandLine().getOut());
         }
         return 0;

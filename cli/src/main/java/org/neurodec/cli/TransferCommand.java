@@ -39,8 +39,7 @@ final class TransferCommand implements Callable<Integer> {
 
     private int run(Path folder) {
         TransferJob.Result result = TransferJob.run(job.file(), job.variables, EvaluationTable.progress(spec.commandLine().getErr()));
-        TransferJob.write(result, folder, Provenance.command("transfer",
-                spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+        TransferJob.write(result, folder, Provenance.command("transfer", spec.commandLine().getParseResult().originalArgs()));
         print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().println("report: " + folder.resolve("report.html"));
         spec.commandLine().getOut().flush();

@@ -71,8 +71,9 @@ class EncoderCommandsTest {
             assertEquals(12, encoder.config().epochs());
         }
         JsonNode provenance = new ObjectMapper().readTree(model.resolve("model.json").toFile()).get("provenance");
-        assertEquals(64, provenance.at("/input/features/sha256").asText().length());
-        assertEquals("stimulus", provenance.at("/split/by").asText());
+        assertEquals(64, provenance.at("/parameters/input/features/sha256").asText().length());
+        assertEquals("stimulus", provenance.at("/parameters/split/by").asText());
+        assertEquals("targets", provenance.at("/inputs/0/role").asText(), "the features file, read for the targets");
 
         Path adapted = dir.resolve("adapted");
         CommandLineTest.Result r = CommandLineTest.run("adapt", model.toString(), "--subject", "05", "--bids",
@@ -88,8 +89,10 @@ class EncoderCommandsTest {
             assertEquals(4, encoder.registry().list().size(), "the input model is left as it was");
         }
         JsonNode after = new ObjectMapper().readTree(adapted.resolve("model.json").toFile()).get("provenance");
-        assertEquals("train", after.get("command").asText());
-        assertEquals(40, after.at("/adaptations/0/calibration_trials").asInt());
+        assertEquals("neurodec train", after.get("producer").asText());
+        assertEquals("neurodec adapt", after.at("/adaptations/0/producer").asText());
+        assertEquals(40, after.at("/adaptations/0/parameters/calibration_trials").asInt());
+        assertEquals("model", after.at("/adaptations/0/inputs/0/role").asText());
     }
 
     @Test

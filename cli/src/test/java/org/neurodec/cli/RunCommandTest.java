@@ -51,8 +51,11 @@ class RunCommandTest {
         }
         assertEquals(1 + 10 * 9, Files.readAllLines(out.resolve("predictions.csv")).size(), "header + 10 splits × 9 trials");
         JsonNode provenance = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("provenance");
-        assertEquals(3, provenance.get("inputs").size());
-        assertEquals(64, provenance.at("/job_file/sha256").asText().length());
+        assertEquals(4, provenance.get("inputs").size(), "the job file and its three EDF files");
+        assertEquals("job", provenance.at("/inputs/0/role").asText());
+        assertEquals(64, provenance.at("/inputs/0/sha256").asText().length());
+        assertEquals(0, provenance.at("/seeds/bootstrap and permutations").asInt());
+        assertEquals("neurodec run", provenance.at("/producer").asText());
         byte[] before = Files.readAllBytes(out.resolve("metrics.json"));
         assertEquals(1, CommandLineTest.run(run("motor-imagery.yaml", out)).status(), "a rerun needs --overwrite");
         assertEquals(0, CommandLineTest.run(run("motor-imagery.yaml", out, "--overwrite")).status(), "which replaces the output");

@@ -24,6 +24,7 @@ import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.ingest.IngestException;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
+import org.neurodec.Provenance;
 
 /**
  * A {@code run} job whose model is the shared encoder ({@code model.type: shared-encoder}, with the
@@ -42,7 +43,7 @@ public final class EncoderJob {
     }
 
     /** Runs {@code job} and writes its outputs to {@code folder}; returns each subject's scores by metric. */
-    public static Map<String, Map<String, Significance.Score>> run(Job job, Path folder, Map<String, Object> extra,
+    public static Map<String, Map<String, Significance.Score>> run(Job job, Path folder, Provenance command,
             Consumer<String> log) {
         Job.Section root = job.root();
         EncoderData data = new EncoderData(root);
@@ -100,7 +101,7 @@ public final class EncoderJob {
                             .append('\n');
                 }
             }
-            write(job, folder, encoder, csv.toString(), scores, training, data, extra);
+            write(job, folder, encoder, csv.toString(), scores, training, data, command);
         }
         return scores;
     }
@@ -125,13 +126,11 @@ public final class EncoderJob {
 
     private static void write(Job job, Path folder, SharedEncoder encoder, String predictions,
             Map<String, Map<String, Significance.Score>> scores, TrainingReport training, EncoderData data,
-            Map<String, Object> extra) {
+            Provenance command) {
         JobOutputs.refuseOverInputs(folder, data.inputs());
-        Map<String, Object> provenance = new LinkedHashMap<>(extra);
-        provenance.put("inputs", data.inputs().stream().map(Inputs::describe).toList());
-        provenance.put("job", job.tree());
-        provenance.put("source", data.source.provenance());
-        provenance.put("java", System.getProperty("java.version"));
+        Map<String, Object> provenance = command.withInput("job", job.file())
+                .withInputs("data", data.inputs().subList(1, data.inputs().size())).with("job", job.tree())
+                .with("source", data.source.provenance()).toMap();
         try {
             AtomicFolder.write(folder, "run", temporary -> {
                 Files.writeString(temporary.resolve("predictions.csv"), predictions);

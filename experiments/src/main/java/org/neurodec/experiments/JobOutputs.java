@@ -16,10 +16,11 @@ import org.neurodec.decoders.stats.Significance;
 import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.ingest.IngestException;
 import org.neurodec.ingest.OutputTarget;
+import org.neurodec.Provenance;
 
 /**
  * Writes a job's output folder: {@code predictions.csv}, {@code metrics.json} (values, intervals,
- * chance, p-values, per-split values and provenance), {@code models/model.json}, {@code figures/}
+ * chance, p-values, per-split values and provenance, a {@link Provenance} record), {@code models/model.json}, {@code figures/}
  * (PNG), for reconstructions each decoded image in {@code reconstructions/}, and {@code report.html} (one self-contained page), all through {@link AtomicFolder}, so an
  * interrupted job leaves the previous output (or none) and a rerun finishes cleanly; a folder that
  * holds one of the job's inputs is refused.
@@ -41,14 +42,14 @@ public final class JobOutputs {
     }
 
     /** Writes {@code result} to {@code folder}, replacing an earlier output there; {@code extra} is recorded as provenance. */
-    public static void write(JobResult result, Path folder, Map<String, Object> extra) {
+    public static void write(JobResult result, Path folder, Provenance command) {
         List<Path> inputs = new ArrayList<>(result.data().inputs);
         inputs.add(result.job().file());
         refuseOverInputs(folder, inputs);
         try {
             AtomicFolder.write(folder, "run", temporary -> {
                 Files.writeString(temporary.resolve("predictions.csv"), predictions(result));
-                Map<String, Object> metrics = metrics(result, extra);
+                Map<String, Object> metrics = metrics(result, command);
                 JSON.writeValue(temporary.resolve("metrics.json").toFile(), metrics);
                 Files.createDirectories(temporary.resolve("models"));
                 JSON.writeValue(temporary.resolve("models/model.json").toFile(), result.model());
@@ -93,7 +94,7 @@ public final class JobOutputs {
         return csv.toString();
     }
 
-    private static Map<String, Object> metrics(JobResult r, Map<String, Object> extra) {
+    private static Map<String, Object> metrics(JobResult r, Provenance command) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job", r.job().name());
         m.put("trials", r.data().size());
@@ -115,13 +116,9 @@ public final class JobOutputs {
         m.put("method", "value: the metric of all test predictions pooled over the splits (for accuracy, the mean of the"
                 + " splits' accuracies when they test equally many trials); ci95: percentile bootstrap of those predictions;"
                 + " p_value: their pairing with the truth permuted (the model is not refitted)");
-        Map<String, Object> provenance = new LinkedHashMap<>(extra);
-        provenance.put("job_file", Inputs.describe(r.job().file()));
-        provenance.put("inputs", r.data().inputs.stream().map(Inputs::describe).toList());
-        provenance.put("job", r.job().tree());
-        provenance.put("bootstrap", Map.of("resamples", r.job().resamples(), "seed", r.job().metricSeed()));
-        provenance.put("java", System.getProperty("java.version"));
-        m.put("provenance", provenance);
+        m.put("provenance", command.withInput("job", r.job().file()).withInputs("data", r.data().inputs)
+                .with("job", r.job().tree()).with("bootstrap_resamples", r.job().resamples())
+                .withSeed("bootstrap and permutations", r.job().metricSeed()).toMap());
         return m;
     }
 

@@ -22,6 +22,7 @@ import org.neurodec.encoders.TrainingReport;
 import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
+import org.neurodec.Provenance;
 
 /**
  * {@code neurodec transfer JOB.yaml}: how much calibration data a new subject needs. The shared
@@ -261,9 +262,9 @@ public final class TransferJob {
     }
 
     /** Writes transfer.csv, metrics.json, figures/, models/shared and report.html into {@code folder}, atomically. */
-    public static void write(Result r, Path folder, Map<String, Object> extra) {
+    public static void write(Result r, Path folder, Provenance command) {
         JobOutputs.refuseOverInputs(folder, r.inputs());
-        TransferOutputs.write(r, folder, extra);
+        TransferOutputs.write(r, folder, command);
         r.models().values().forEach(m -> AtomicFolder.delete(m.getParent()));
     }
 

@@ -18,6 +18,7 @@ import org.neurodec.decoders.DecoderException;
 import org.neurodec.encoders.TrainingReport;
 import org.neurodec.ingest.AtomicFolder;
 import org.neurodec.ingest.IngestException;
+import org.neurodec.Provenance;
 
 /**
  * The output folder of a transfer job: the table ({@code transfer.csv}, with the mean over new
@@ -31,7 +32,7 @@ final class TransferOutputs {
     private TransferOutputs() {
     }
 
-    static void write(TransferJob.Result r, Path folder, Map<String, Object> extra) {
+    static void write(TransferJob.Result r, Path folder, Provenance command) {
         List<String> metrics = metricNames(r.rows());
         List<TransferJob.Row> table = withMeans(r.rows());
         try {
@@ -59,11 +60,12 @@ final class TransferOutputs {
                 r.trainings().forEach((subject, t) -> trainings.put(subject, Map.of("metric", t.metric(), "best_epoch",
                         t.bestEpoch() + 1, "losses", t.losses(), "validation", t.validation(), "seconds", t.seconds())));
                 json.put("training", trainings);
-                Map<String, Object> provenance = new LinkedHashMap<>(extra);
-                provenance.put("inputs", r.inputs().stream().map(Inputs::describe).toList());
-                provenance.put("job", r.job().tree());
-                provenance.putAll(r.parameters());
-                provenance.put("java", System.getProperty("java.version"));
+                Provenance record = command.withInput("job", r.job().file())
+                        .withInputs("data", r.inputs().subList(1, r.inputs().size())).with("job", r.job().tree());
+                for (Map.Entry<String, Object> p : r.parameters().entrySet()) {
+                    record = record.with(p.getKey(), p.getValue());
+                }
+                Map<String, Object> provenance = record.toMap();
                 json.put("provenance", provenance);
                 JSON.writeValue(temporary.resolve("metrics.json").toFile(), json);
                 Path figures = Files.createDirectories(temporary.resolve("figures"));

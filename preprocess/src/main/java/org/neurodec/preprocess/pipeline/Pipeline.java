@@ -71,7 +71,7 @@ public final class Pipeline {
     }
 
     /** What running a pipeline produced: continuous signals or epochs, and the provenance of every step. */
-    public record Result(EegRecording input, Signals continuous, Epochs epochs, Map<String, Object> provenance) {
+    public record Result(EegRecording input, Signals continuous, Epochs epochs, org.neurodec.Provenance provenance) {
     }
 
     /** Runs the pipeline on {@code recording} (channels must share one rate). */
@@ -107,24 +107,9 @@ public final class Pipeline {
             entry.put("dropped", cut.dropped().size());
             done.add(entry);
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("input", recording.file().toString());
-        provenance.put("input_sha256", sha256(recording.file()));
-        provenance.put("steps", done);
+        org.neurodec.Provenance provenance = org.neurodec.Provenance.of("neurodec preprocess pipeline")
+                .withInput("recording", recording.file()).with("steps", done);
         return new Result(recording, epochs == null ? signals : null, cut, provenance);
-    }
-
-    private static String sha256(Path file) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                digest.update(buffer, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new PreprocessException(file + ": could not be hashed for provenance: " + e.getMessage());
-        }
     }
 
     /** Peak-to-peak limits by MNE channel type name ("eeg", "eog", …). */

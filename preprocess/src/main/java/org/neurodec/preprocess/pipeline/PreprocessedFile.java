@@ -55,7 +55,7 @@ public final class PreprocessedFile {
             }
         }
         try {
-            w.attribute("/", "provenance", new ObjectMapper().writeValueAsString(result.provenance()));
+            w.attribute("/", "provenance", new ObjectMapper().writeValueAsString(result.provenance().toMap()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("provenance is not serialisable", e);
         }

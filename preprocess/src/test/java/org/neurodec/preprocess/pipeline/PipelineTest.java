@@ -64,9 +64,10 @@ class PipelineTest {
             assertArrayEquals(expected.epoch(e)[10], result.epochs().epoch(e)[10], 1e-18);
         }
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> steps = (List<Map<String, Object>>) result.provenance().get("steps");
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) result.provenance().parameters().get("steps");
         assertEquals(List.of("filter", "reref", "epochs"), steps.stream().map(s -> s.get("step")).toList());
-        assertEquals(64, ((String) result.provenance().get("input_sha256")).length());
+        assertEquals(64, result.provenance().inputs().get(0).sha256().length());
+        assertEquals("recording", result.provenance().inputs().get(0).role());
 
         Path out = dir.resolve("epochs.h5");
         PreprocessedFile.write(result, out);
