@@ -114,14 +114,14 @@ public final class N170Transfer {
                         }
                         NewSubject.adapt(encoder, Subject.of(calibration, MUSE), calibration,
                                 targets, 20, line -> { });
-                        float[][] p = encoder.classProbabilities(test);
+                        float[][] p = encoder.classProbabilities(test).toRows();
                         double[] face = new double[p.length];
                         for (int i = 0; i < p.length; i++) {
                             face[i] = p[i][0];
                         }
                         adapter += ClassMetrics.auc(face, isFace(test)) / repeats;
-                        ShrinkageLda own = ShrinkageLda.fit(toDouble(encoder.embed(calibration)), labels(calibration), 2);
-                        readout += ClassMetrics.auc(own.decision(toDouble(encoder.embed(test))), isFace(test)) / repeats;
+                        ShrinkageLda own = ShrinkageLda.fit(toDouble(encoder.embed(calibration).toRows()), labels(calibration), 2);
+                        readout += ClassMetrics.auc(own.decision(toDouble(encoder.embed(test).toRows())), isFace(test)) / repeats;
                         ldaOnly += auc(lda(calibration), test) / repeats;
                     }
                     row.append(String.format(Locale.ROOT, " | %12.3f %5.3f %6.3f", adapter, readout, ldaOnly));

@@ -27,7 +27,7 @@ public record Evaluation(String subject, int trials, Map<String, Double> scores,
         }
         if (targets.hasFeatures()) {
             List<String> candidates = held.stimuli().stream().distinct().toList();
-            float[][] predicted = encoder.predict(held);
+            float[][] predicted = encoder.predict(held).toRows();
             for (int k : new int[] {1, 5}) {
                 if (k <= candidates.size()) {
                     scores.put("top-" + k, Retrieval.topK(predicted, held.stimuli(), targets.features(), candidates, k));
@@ -36,7 +36,7 @@ public record Evaluation(String subject, int trials, Map<String, Double> scores,
             }
         }
         if (targets.hasClasses()) {
-            float[][] p = encoder.classProbabilities(held);
+            float[][] p = encoder.classProbabilities(held).toRows();
             int classes = targets.classNames().size();
             int[] truth = held.stimuli().stream().mapToInt(targets::classOf).toArray();
             scores.put("balanced accuracy", ClassMetrics.balancedAccuracy(truth, ClassMetrics.argmax(p), classes));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.neurodec.subjects.Modality;
+import org.neurodec.subjects.FloatMatrix;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.SubjectRegistry;
 import org.neurodec.subjects.TrialSet;
@@ -256,15 +257,20 @@ public final class SharedEncoder implements AutoCloseable {
     }
 
     /** Each trial's predicted stimulus features (the contrastive projection), trials × features. */
-    public float[][] predict(TrialSet trials) {
+    public FloatMatrix predict(TrialSet trials) {
         if (layout.featureDim() == 0) {
             throw new EncoderException("this model has no feature heads (it was trained on classes only)");
         }
         return evaluate(trials, layout.featureDim(), h -> contrastive(backbone(h)));
     }
 
+    /** The one conversion of a {@link FloatMatrix} to DJL: an array of its shape in {@code manager}. */
+    public static NDArray toArray(FloatMatrix matrix, NDManager manager) {
+        return manager.create(matrix.copyOfValues(), new Shape(matrix.rows(), matrix.cols()));
+    }
+
     /** Each trial's class probabilities, trials × classes (in {@link Layout#classes()} order). */
-    public float[][] classProbabilities(TrialSet trials) {
+    public FloatMatrix classProbabilities(TrialSet trials) {
         if (layout.classes().isEmpty()) {
             throw new EncoderException("this model has no classifier (it was trained on stimulus features only)");
         }
@@ -272,17 +278,17 @@ public final class SharedEncoder implements AutoCloseable {
     }
 
     /** Each trial through its subject's adapter and the shared backbone: trials × d, the input of every head. */
-    public float[][] embed(TrialSet trials) {
+    public FloatMatrix embed(TrialSet trials) {
         return evaluate(trials, config.sharedDim(), this::backbone);
     }
 
     /** Each trial through its subject's adapter, flattened: trials × d (fMRI) or trials × (times × channels) (EEG). */
-    public float[][] shared(TrialSet trials) {
+    public FloatMatrix shared(TrialSet trials) {
         return evaluate(trials, adapterWidth() * layout.times(), h -> h.reshape(h.getShape().get(0), -1));
     }
 
     /** Runs {@code head} on the trials' adapter outputs in a scope that frees every intermediate array. */
-    private float[][] evaluate(TrialSet trials, int width, UnaryOperator<NDArray> head) {
+    private FloatMatrix evaluate(TrialSet trials, int width, UnaryOperator<NDArray> head) {
         recordNothing();
         if (!registry.contains(trials.subject())) {
             throw new EncoderException("subject " + trials.subject() + " has no adapter in this model (subjects "
@@ -291,16 +297,8 @@ public final class SharedEncoder implements AutoCloseable {
         try (NDManager scope = manager.newSubManager()) {
             parameters.tempAttach(scope);
             NDArray x = scope.create(trials.copyOfValues(), new Shape(trials.trials(), trials.features()));
-            return rows(head.apply(adapt(trials.subject(), x)).toFloatArray(), trials.trials(), width);
+            return FloatMatrix.wrap(head.apply(adapt(trials.subject(), x)).toFloatArray(), trials.trials(), width, trials.stimuli());
         }
-    }
-
-    static float[][] rows(float[] flat, int n, int width) {
-        float[][] out = new float[n][width];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(flat, i * width, out[i], 0, width);
-        }
-        return out;
     }
 
     /** The config. */

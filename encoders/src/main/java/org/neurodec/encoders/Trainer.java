@@ -268,7 +268,7 @@ public final class Trainer implements AutoCloseable {
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         for (TrialSet t : train) {
-            float[][] shared = encoder.shared(t);
+            float[][] shared = encoder.shared(t).toRows();
             for (int i = 0; i < shared.length; i++) {
                 double[] s = sums.computeIfAbsent(t.stimuli().get(i), k -> new double[shared[0].length]);
                 for (int k = 0; k < s.length; k++) {

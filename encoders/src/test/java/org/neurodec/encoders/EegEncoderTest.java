@@ -47,10 +47,10 @@ class EegEncoderTest {
             for (int s = 0; s < 4; s++) {
                 TrialSet test = CohortData.trials(DATA.eeg.get(s), DATA.test, true);
                 List<String> candidates = test.stimuli().stream().distinct().toList();
-                double top1 = Retrieval.topK(encoder.predict(test), test.stimuli(), DATA.features, candidates, 1);
-                double top5 = Retrieval.topK(encoder.predict(test), test.stimuli(), DATA.features, candidates, 5);
+                double top1 = Retrieval.topK(encoder.predict(test).toRows(), test.stimuli(), DATA.features, candidates, 1);
+                double top5 = Retrieval.topK(encoder.predict(test).toRows(), test.stimuli(), DATA.features, candidates, 5);
                 int[] truth = test.stimuli().stream().mapToInt(targets::classOf).toArray();
-                double balanced = ClassMetrics.balancedAccuracy(truth, ClassMetrics.argmax(encoder.classProbabilities(test)),
+                double balanced = ClassMetrics.balancedAccuracy(truth, ClassMetrics.argmax(encoder.classProbabilities(test).toRows()),
                         targets.classNames().size());
                 System.out.printf("EEG subject %d (%d channels): top-1 %.3f top-5 %.3f (chance %.3f / %.3f),"
                         + " class balanced accuracy %.3f (chance %.3f)%n", s + 1, test.channels(), top1, top5,
@@ -67,8 +67,8 @@ class EegEncoderTest {
             Subject newcomer = Subject.of(calibration, DATA.montages.get(4));
             NewSubject.adapt(encoder, newcomer, calibration, targets, 0, line -> { });
             List<String> candidates = test.stimuli().stream().distinct().toList();
-            double top1 = Retrieval.topK(encoder.predict(test), test.stimuli(), DATA.features, candidates, 1);
-            double top5 = Retrieval.topK(encoder.predict(test), test.stimuli(), DATA.features, candidates, 5);
+            double top1 = Retrieval.topK(encoder.predict(test).toRows(), test.stimuli(), DATA.features, candidates, 1);
+            double top5 = Retrieval.topK(encoder.predict(test).toRows(), test.stimuli(), DATA.features, candidates, 5);
             System.out.printf("EEG new subject (%d channels), adapter from 50 trials: top-1 %.3f top-5 %.3f%n",
                     test.channels(), top1, top5);
             assertTrue(top5 > 2 * 5.0 / candidates.size(), "new subject top-5 " + top5);
@@ -85,7 +85,7 @@ class EegEncoderTest {
         assertTrue(e.getMessage().contains("subject f"), e.getMessage());
         try (SharedEncoder encoder = SharedEncoder.create(EncoderConfig.defaults(), Targets.classes(DATA.classes),
                 List.of(Subject.of(eeg, DATA.montages.get(0))), Device.cpu())) {
-            EncoderException noHead = assertThrows(EncoderException.class, () -> encoder.predict(eeg));
+            EncoderException noHead = assertThrows(EncoderException.class, () -> encoder.predict(eeg).toRows());
             assertTrue(noHead.getMessage().contains("no feature heads"), noHead.getMessage());
             assertEquals(Map.of(), encoder.prototypes());
         }

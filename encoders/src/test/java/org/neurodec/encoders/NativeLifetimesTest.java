@@ -43,4 +43,15 @@ class NativeLifetimesTest {
             assertFalse(m.getName().equals("withConfig"), "SharedEncoder.withConfig shared the manager and could close it");
         }
     }
+
+    @Test
+    void aFloatMatrixBecomesADjlArrayOfItsShape() {
+        org.neurodec.subjects.FloatMatrix m = org.neurodec.subjects.FloatMatrix.wrap(new float[] {1, 2, 3, 4, 5, 6}, 3, 2,
+                List.of("a", "b", "c"));
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(Device.cpu())) {
+            ai.djl.ndarray.NDArray array = SharedEncoder.toArray(m, manager);
+            org.junit.jupiter.api.Assertions.assertEquals(new ai.djl.ndarray.types.Shape(3, 2), array.getShape());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(m.copyOfValues(), array.toFloatArray());
+        }
+    }
 }

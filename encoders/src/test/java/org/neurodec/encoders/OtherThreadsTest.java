@@ -31,7 +31,7 @@ class OtherThreadsTest {
             Trainer trainer = new Trainer(encoder, targets, line -> { });
             trainer.train(List.of(trials), List.of(), Set.of());
             trainer.storePrototypes(List.of(trials));
-            encoder.predict(DATA.trials(0, DATA.test, true));
+            encoder.predict(DATA.trials(0, DATA.test, true)).toRows();
             Map<String, float[]> weights = new java.util.TreeMap<>();
             encoder.parameters.all().forEach((name, p) -> weights.put(name, p.toFloatArray()));
             return weights;

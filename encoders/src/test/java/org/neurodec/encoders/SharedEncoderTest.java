@@ -45,8 +45,8 @@ class SharedEncoderTest {
             for (int s = 0; s < 4; s++) {
                 TrialSet test = DATA.trials(s, DATA.test, true);
                 List<String> candidates = test.stimuli().stream().distinct().toList();
-                double top1 = Retrieval.topK(encoder.predict(test), test.stimuli(), DATA.features, candidates, 1);
-                double top5 = Retrieval.topK(encoder.predict(test), test.stimuli(), DATA.features, candidates, 5);
+                double top1 = Retrieval.topK(encoder.predict(test).toRows(), test.stimuli(), DATA.features, candidates, 1);
+                double top5 = Retrieval.topK(encoder.predict(test).toRows(), test.stimuli(), DATA.features, candidates, 5);
                 System.out.printf("subject %d: top-1 %.3f top-5 %.3f (chance %.3f / %.3f, %d candidates)%n", s + 1, top1, top5,
                         1.0 / candidates.size(), 5.0 / candidates.size(), candidates.size());
                 assertTrue(top1 > 5.0 / candidates.size(), "subject " + (s + 1) + " top-1 " + top1);
@@ -64,8 +64,8 @@ class SharedEncoderTest {
             }
             ModelFolder.save(a, folder.resolve("model"), Map.of("test", true));
             try (SharedEncoder loaded = ModelFolder.load(folder.resolve("model"), Device.cpu())) {
-                float[][] expected = a.predict(test);
-                float[][] actual = loaded.predict(test);
+                float[][] expected = a.predict(test).toRows();
+                float[][] actual = loaded.predict(test).toRows();
                 for (int t = 0; t < expected.length; t++) {
                     assertArrayEquals(expected[t], actual[t], 0f, "trial " + t);
                 }
@@ -93,7 +93,7 @@ class SharedEncoderTest {
                 TrialSet renamed = calibration.withSubject(subject.id());
                 NewSubject.adapt(encoder, subject, renamed, Targets.of(DATA.features), 0, line -> { });
                 TrialSet testRenamed = test.withSubject(subject.id());
-                float[][] predicted = encoder.predict(testRenamed);
+                float[][] predicted = encoder.predict(testRenamed).toRows();
                 sharedTop1[i] = Retrieval.topK(predicted, test.stimuli(), DATA.features, candidates, 1);
                 double sharedTop5 = Retrieval.topK(predicted, test.stimuli(), DATA.features, candidates, 5);
                 double[][] y = new double[calibration.trials()][];
@@ -126,7 +126,7 @@ class SharedEncoderTest {
             TrainingReport report = NewSubject.adapt(encoder, tuned, calibration, Targets.of(DATA.features), 30, line -> { });
             assertEquals(30, report.losses().size());
             assertArrayEquals(backboneBefore, encoder.parameters.get("backbone.block0.in.weight").toFloatArray(), 0f);
-            double tunedTop1 = Retrieval.topK(encoder.predict(test.withSubject("05tuned")), test.stimuli(), DATA.features,
+            double tunedTop1 = Retrieval.topK(encoder.predict(test.withSubject("05tuned")).toRows(), test.stimuli(), DATA.features,
                     candidates, 1);
             System.out.printf("100 + 30 gradient epochs: top-1 %.3f%n", tunedTop1);
             assertTrue(tunedTop1 > 5.0 / candidates.size(), "tuned adapter top-1 " + tunedTop1);

@@ -80,8 +80,8 @@ public final class EncoderJob {
                 if (test.trials() == 0) {
                     continue;
                 }
-                float[][] predicted = targets.hasFeatures() ? encoder.predict(test) : null;
-                float[][] probabilities = targets.hasClasses() ? encoder.classProbabilities(test) : null;
+                float[][] predicted = targets.hasFeatures() ? encoder.predict(test).toRows() : null;
+                float[][] probabilities = targets.hasClasses() ? encoder.classProbabilities(test).toRows() : null;
                 int[] classes = probabilities == null ? null : ClassMetrics.argmax(probabilities);
                 double[] second = probabilities == null || probabilities[0].length != 2 ? null
                         : java.util.Arrays.stream(probabilities).mapToDouble(r -> r[1]).toArray();

@@ -227,8 +227,8 @@ public final class TransferJob {
 
     private static TransferScores shared(SharedEncoder encoder, Targets targets, TrialSet test, Map<String, String> groups,
             int resamples, long seed) {
-        float[][] predicted = targets.hasFeatures() ? encoder.predict(test) : null;
-        float[][] p = targets.hasClasses() ? encoder.classProbabilities(test) : null;
+        float[][] predicted = targets.hasFeatures() ? encoder.predict(test).toRows() : null;
+        float[][] p = targets.hasClasses() ? encoder.classProbabilities(test).toRows() : null;
         int[] classes = p == null ? null : org.neurodec.encoders.ClassMetrics.argmax(p);
         double[] second = p == null || p[0].length != 2 ? null : java.util.Arrays.stream(p).mapToDouble(r -> r[1]).toArray();
         return TransferScores.of(targets, test, predicted, classes, second, groups, resamples, seed);

@@ -18,6 +18,11 @@ public final class Nd4jMatrices {
     private Nd4jMatrices() {
     }
 
+    /** A double INDArray holding a copy of {@code matrix}: the one conversion of a {@code FloatMatrix} to ND4J. */
+    public static INDArray of(org.neurodec.subjects.FloatMatrix matrix) {
+        return Nd4j.create(matrix.copyOfValues(), new long[] {matrix.rows(), matrix.cols()}, 'c').castTo(DataType.DOUBLE);
+    }
+
     /** A double INDArray holding a copy of the rows. */
     public static INDArray of(double[][] rows) {
         return Nd4j.create(rows).castTo(DataType.DOUBLE);
