@@ -104,6 +104,20 @@ public record Provenance(String producer, List<String> arguments, List<InputFile
         return new Provenance(producer, arguments, more, parameters, seeds, versions);
     }
 
+    /** The same, with each file of {@code rolesByFile} (in its order) as an input of its role. */
+    public Provenance withInputs(Map<Path, String> rolesByFile) {
+        List<InputFile> more = new ArrayList<>(inputs);
+        rolesByFile.forEach((file, role) -> more.add(InputFile.of(role, file)));
+        return new Provenance(producer, arguments, more, parameters, seeds, versions);
+    }
+
+    /** The same, with every parameter of {@code more} added. */
+    public Provenance withAll(Map<String, ?> more) {
+        Map<String, Object> all = new LinkedHashMap<>(parameters);
+        all.putAll(more);
+        return new Provenance(producer, arguments, inputs, all, seeds, versions);
+    }
+
     /** The same, with the parameter {@code name} (a value Jackson can write: numbers, text, lists, maps, records). */
     public Provenance with(String name, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(parameters);

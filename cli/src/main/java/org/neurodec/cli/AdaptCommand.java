@@ -122,7 +122,7 @@ final class AdaptCommand implements Callable<Integer> {
             Map<String, Object> provenance = previousProvenance();
             Map<String, Object> step = Provenance.command("adapt", spec.commandLine().getParseResult().originalArgs())
                     .withInput("model", model.resolve("parameters.bin"))
-                    .withInputs("targets", input.inputs().subList(1, input.inputs().size())).with("subject", subject)
+                    .withInputs(input.targetFiles()).with("subject", subject)
                     .with("input", input.provenance()).with("calibration_trials", k).with("training", TrainCommand.summary(report))
                     .with("test", scores).toMap();
             @SuppressWarnings("unchecked")

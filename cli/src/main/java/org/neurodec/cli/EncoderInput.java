@@ -76,12 +76,7 @@ final class EncoderInput {
     /** The files and folders these options read: what an output must never overwrite. */
     List<Path> inputs() {
         List<Path> paths = new java.util.ArrayList<>(List.of(root));
-        if (features != null) {
-            paths.add(features);
-        }
-        if (classes != null) {
-            paths.add(classes);
-        }
+        paths.addAll(targetFiles().keySet());
         return paths;
     }
 
@@ -136,11 +131,21 @@ final class EncoderInput {
         return source().load(dataset, subject);
     }
 
-    /** What was read and how, for a model's provenance. */
+    /** The target files read ({@code features}, {@code classes}), each with its role, for a model's provenance inputs. */
+    Map<Path, String> targetFiles() {
+        Map<Path, String> files = new LinkedHashMap<>();
+        if (features != null) {
+            files.put(features, "features");
+        }
+        if (classes != null) {
+            files.put(classes, "classes");
+        }
+        return files;
+    }
+
+    /** How the trials were read, for a model's provenance (the files themselves are its inputs). */
     Map<String, Object> provenance() {
         Map<String, Object> p = new LinkedHashMap<>(source().provenance());
-        p.put("features", features == null ? null : org.neurodec.Provenance.InputFile.of("features", features).toMap());
-        p.put("classes", classes == null ? null : org.neurodec.Provenance.InputFile.of("classes", classes).toMap());
         p.put("class_column", classes == null ? null : classColumn);
         p.put("stimulus_classes", stimulusClasses);
         return p;

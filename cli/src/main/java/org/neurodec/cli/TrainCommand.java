@@ -126,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             org.neurodec.Provenance provenance = Provenance.command("train", spec.commandLine().getParseResult().originalArgs())
-                    .withInputs("targets", input.inputs().subList(1, input.inputs().size())).with("input", input.provenance())
+                    .withInputs(input.targetFiles()).with("input", input.provenance())
                     .with("split", splits.provenance()).with("config", training.config()).withSeed("training", training.seed)
                     .with("training", summary(report)).with("test", scores);
             ModelFolder.save(encoder, out, provenance.toMap());

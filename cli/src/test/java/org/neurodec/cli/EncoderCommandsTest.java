@@ -71,9 +71,9 @@ class EncoderCommandsTest {
             assertEquals(12, encoder.config().epochs());
         }
         JsonNode provenance = new ObjectMapper().readTree(model.resolve("model.json").toFile()).get("provenance");
-        assertEquals(64, provenance.at("/parameters/input/features/sha256").asText().length());
+        assertEquals(64, provenance.at("/inputs/0/sha256").asText().length(), "the features file's checksum");
         assertEquals("stimulus", provenance.at("/parameters/split/by").asText());
-        assertEquals("targets", provenance.at("/inputs/0/role").asText(), "the features file, read for the targets");
+        assertEquals("features", provenance.at("/inputs/0/role").asText());
 
         Path adapted = dir.resolve("adapted");
         CommandLineTest.Result r = CommandLineTest.run("adapt", model.toString(), "--subject", "05", "--bids",

@@ -39,7 +39,7 @@ final class EncoderData {
     private final Path images;
     final Path classes;
     private final BidsDataset dataset;
-    private final List<Path> inputs = new ArrayList<>();
+    private final Map<Path, String> inputs = new LinkedHashMap<>();
     private final Map<String, Double> secondsPerTrial = new LinkedHashMap<>();
 
     /** Checks the section's keys and values; reads nothing yet but the dataset's layout. */
@@ -71,12 +71,12 @@ final class EncoderData {
             throw data.error("features", "stimulus features, a class table ('classes') or 'stimulus_classes: true'", "none");
         }
         dataset = data.has("bids") ? source.open() : null;
-        inputs.add(job.file());
+        inputs.put(job.file(), "job");
         if (features != null) {
-            inputs.add(features);
+            inputs.put(features, "features");
         }
         if (classes != null) {
-            inputs.add(classes);
+            inputs.put(classes, "classes");
         }
     }
 
@@ -99,7 +99,7 @@ final class EncoderData {
         for (String pattern : files.texts(id)) {
             paths.addAll(TrialData.glob(job.file(), "data.eeg." + id, pattern));
         }
-        inputs.addAll(paths);
+        paths.forEach(p -> inputs.put(p, "recording"));
         TrialData.Eeg eeg = TrialData.Eeg.read(job.file(), job.tree(), paths, log);
         int channels = eeg.channels().size();
         int times = eeg.epochs()[0][0].length;
@@ -159,7 +159,12 @@ final class EncoderData {
 
     /** Every file read so far: the job, the targets, the EEG files. */
     List<Path> inputs() {
-        return List.copyOf(inputs);
+        return List.copyOf(inputs.keySet());
+    }
+
+    /** The same files with what each was to the job ({@code job}, {@code features}, {@code classes}, {@code recording}). */
+    Map<Path, String> roles() {
+        return new LinkedHashMap<>(inputs);
     }
 
     private double bidsSecondsPerTrial(String subject) {

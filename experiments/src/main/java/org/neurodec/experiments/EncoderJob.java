@@ -128,8 +128,7 @@ public final class EncoderJob {
             Map<String, Map<String, Significance.Score>> scores, TrainingReport training, EncoderData data,
             Provenance command) {
         JobOutputs.refuseOverInputs(folder, data.inputs());
-        Map<String, Object> provenance = command.withInput("job", job.file())
-                .withInputs("data", data.inputs().subList(1, data.inputs().size())).with("job", job.tree())
+        Map<String, Object> provenance = command.withInputs(data.roles()).with("job", job.tree())
                 .with("source", data.source.provenance()).toMap();
         try {
             AtomicFolder.write(folder, "run", temporary -> {

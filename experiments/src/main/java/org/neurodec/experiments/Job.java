@@ -63,14 +63,14 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
             resamples = metrics.integer("resamples", 1000, 1, 1_000_000);
             seed = metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
         }
-        boolean shared = model.text("type").equals("shared-encoder");
+        boolean shared = model.text("type").equals(SHARED_ENCODER);
         if (shared != protocol.text("type").equals("stimulus-split")) {
             throw protocol.error("type", shared ? "stimulus-split for the shared encoder"
                     : "shuffle-split, k-fold, train-test or leave-one-subject-out for " + model.text("type"),
                     "'" + protocol.text("type") + "'");
         }
         if (job.has("subjects") && !shared) {
-            throw job.error("subjects", "no subject list but with model type shared-encoder", "one");
+            throw job.error("subjects", "no subject list but with model type " + SHARED_ENCODER, "one");
         }
         return new Job(file, job.node, name, data, model, protocol, resamples, seed);
     }

@@ -76,7 +76,7 @@ public final class TransferJob {
      * folder holding that model until it is written.
      */
     public record Result(Job.Section job, String name, List<Row> rows, Map<String, TrainingReport> trainings,
-            List<Path> inputs, Map<String, Path> models, Map<String, Object> parameters) {
+            Map<Path, String> inputs, Map<String, Path> models, Map<String, Object> parameters) {
 
         /** The training report of the first (often the only) new subject's model. */
         public TrainingReport training() {
@@ -188,7 +188,7 @@ public final class TransferJob {
         loaded.keySet().forEach(id -> seconds.put(id, data.secondsPerTrial(id)));
         parameters.put("seconds_per_trial", seconds);
         parameters.put("folds", folds);
-        return new Result(job, name, rows, trainings, data.inputs(), models, parameters);
+        return new Result(job, name, rows, trainings, data.roles(), models, parameters);
     }
 
     /** The new subject's rows: each calibration size, each method, scored on its test trials. */
@@ -263,7 +263,7 @@ public final class TransferJob {
 
     /** Writes transfer.csv, metrics.json, figures/, models/shared and report.html into {@code folder}, atomically. */
     public static void write(Result r, Path folder, Provenance command) {
-        JobOutputs.refuseOverInputs(folder, r.inputs());
+        JobOutputs.refuseOverInputs(folder, List.copyOf(r.inputs().keySet()));
         TransferOutputs.write(r, folder, command);
         r.models().values().forEach(m -> AtomicFolder.delete(m.getParent()));
     }

@@ -60,12 +60,8 @@ final class TransferOutputs {
                 r.trainings().forEach((subject, t) -> trainings.put(subject, Map.of("metric", t.metric(), "best_epoch",
                         t.bestEpoch() + 1, "losses", t.losses(), "validation", t.validation(), "seconds", t.seconds())));
                 json.put("training", trainings);
-                Provenance record = command.withInput("job", r.job().file())
-                        .withInputs("data", r.inputs().subList(1, r.inputs().size())).with("job", r.job().tree());
-                for (Map.Entry<String, Object> p : r.parameters().entrySet()) {
-                    record = record.with(p.getKey(), p.getValue());
-                }
-                Map<String, Object> provenance = record.toMap();
+                Map<String, Object> provenance = command.withInputs(r.inputs()).with("job", r.job().tree())
+                        .withAll(r.parameters()).toMap();
                 json.put("provenance", provenance);
                 JSON.writeValue(temporary.resolve("metrics.json").toFile(), json);
                 Path figures = Files.createDirectories(temporary.resolve("figures"));

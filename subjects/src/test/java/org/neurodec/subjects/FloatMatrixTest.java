@@ -24,6 +24,7 @@ class FloatMatrixTest {
         assertEquals(1f, M.get(0, 0), "a row is a copy");
         assertArrayEquals(new float[] {4, 5, 6}, M.toRows()[1]);
         assertEquals(FloatMatrix.copyOf(M.toRows(), M.rowIds()).toString(), M.toString());
+        assertArrayEquals(M.copyOfValues(), FloatMatrix.copyOf(M.toRows(), M.rowIds()).copyOfValues(), "copyOf keeps every value");
         assertThrows(IllegalArgumentException.class, () -> FloatMatrix.wrap(new float[5], 2, 3, List.of("a", "b")));
         assertThrows(IllegalArgumentException.class, () -> FloatMatrix.wrap(new float[6], 2, 3, List.of("a")));
     }

@@ -5,16 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import org.neurodec.ingest.IngestException;
 
 /**
  * Volumes of a gzipped file, decompressed as a stream into one reusable volume buffer: memory stays
- * at one volume however large the file. A volume too large for a quarter of the heap is decompressed
- * into a temporary file mapped into memory instead, so the heap holds only the stream's buffer
- * whatever the size of a single volume.
+ * at one volume however large the file. The buffer is on the heap, or, for a volume larger than a
+ * quarter of the heap, a temporary file mapped into memory, so the heap holds only the stream's
+ * buffer whatever the size of a single volume.
  */
 final class GzipVolumes implements VolumeSource {
 
@@ -34,51 +36,44 @@ final class GzipVolumes implements VolumeSource {
 
     @Override
     public void scan(long from, long to, StoredVolumeVisitor visitor) throws IOException {
-        if (volumeBytes > Runtime.getRuntime().maxMemory() / 4) {
-            scanThroughMappedFile(from, to, visitor);
-            return;
-        }
-        byte[] bytes = new byte[volumeBytes];
-        ByteBuffer volume = ByteBuffer.wrap(bytes).order(order).asReadOnlyBuffer().order(order);
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), STREAM_BUFFER)) {
+        Path spill = volumeBytes > Runtime.getRuntime().maxMemory() / 4 ? Files.createTempFile("neurodec-volume", ".raw") : null;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), STREAM_BUFFER);
+             FileChannel channel = spill == null ? null
+                     : FileChannel.open(spill, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer target = channel == null ? ByteBuffer.allocate(volumeBytes)
+                    : channel.map(FileChannel.MapMode.READ_WRITE, 0, volumeBytes);
+            ByteBuffer volume = target.duplicate().asReadOnlyBuffer().order(order);
+            byte[] chunk = target.hasArray() ? null : new byte[STREAM_BUFFER];
             skipFully(in, offset + from * volumeBytes);
             for (long t = from; t < to; t++) {
-                int read = in.readNBytes(bytes, 0, volumeBytes);
-                if (read < volumeBytes) {
-                    throw IngestException.truncated(file, "data (volume " + t + ")",
-                            offset + (t + 1) * volumeBytes, offset + t * volumeBytes + read);
-                }
-                visitor.visit(t, volume);
+                fill(in, target, chunk, t);
+                visitor.visit(t, volume.clear().order(order));
+            }
+        } finally {
+            if (spill != null) {
+                Files.deleteIfExists(spill);
             }
         }
     }
 
-    /** Each volume is streamed into one temporary file, mapped once, that the visitor reads. */
-    private void scanThroughMappedFile(long from, long to, StoredVolumeVisitor visitor) throws IOException {
-        Path spill = Files.createTempFile("neurodec-volume", ".raw");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), STREAM_BUFFER);
-             java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(spill,
-                     java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.MappedByteBuffer mapped = channel.map(java.nio.channels.FileChannel.MapMode.READ_WRITE, 0, volumeBytes);
-            ByteBuffer volume = mapped.duplicate().asReadOnlyBuffer().order(order);
-            byte[] chunk = new byte[STREAM_BUFFER];
-            skipFully(in, offset + from * volumeBytes);
-            for (long t = from; t < to; t++) {
-                mapped.clear();
-                int read = 0;
-                while (read < volumeBytes) {
-                    int n = in.read(chunk, 0, Math.min(chunk.length, volumeBytes - read));
-                    if (n < 0) {
-                        throw IngestException.truncated(file, "data (volume " + t + ")", offset + (t + 1) * volumeBytes,
-                                offset + t * volumeBytes + read);
-                    }
-                    mapped.put(chunk, 0, n);
-                    read += n;
-                }
-                visitor.visit(t, volume.clear().order(order));
+    /**
+     * Reads volume {@code t} into {@code target}: straight into its array on the heap, or through
+     * {@code chunk} into a mapped temporary file when a volume is too large for the heap.
+     */
+    private void fill(InputStream in, ByteBuffer target, byte[] chunk, long t) throws IOException {
+        target.clear();
+        int read = 0;
+        while (read < volumeBytes) {
+            int n = chunk == null ? in.read(target.array(), read, volumeBytes - read)
+                    : in.read(chunk, 0, Math.min(chunk.length, volumeBytes - read));
+            if (n < 0) {
+                throw IngestException.truncated(file, "data (volume " + t + ")", offset + (t + 1) * volumeBytes,
+                        offset + t * volumeBytes + read);
             }
-        } finally {
-            Files.deleteIfExists(spill);
+            if (chunk != null) {
+                target.put(chunk, 0, n);
+            }
+            read += n;
         }
     }
 

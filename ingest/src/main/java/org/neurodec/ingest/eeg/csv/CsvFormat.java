@@ -59,6 +59,7 @@ public final class CsvFormat implements EegFormat {
     public EegRecording open(Path file) {
         List<String> header;
         List<double[]> rows = new ArrayList<>();
+        int[] missing;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = line(in, file, "header row", MAX_HEADER_CHARS);
             if (first == null) {
@@ -69,11 +70,12 @@ public final class CsvFormat implements EegFormat {
                 throw IngestException.badField(file, "header row", "at most " + MAX_COLUMNS + " columns", header.size()
                         + " columns");
             }
+            missing = new int[header.size()];
             String line;
             int lineLimit = header.size() * 64 + 1024;
             for (int number = 2; (line = line(in, file, "line " + number, lineLimit)) != null; number++) {
                 if (!line.isBlank()) {
-                    rows.add(parse(file, number, header, line));
+                    rows.add(parse(file, number, header, line, missing));
                 }
             }
         } catch (IOException e) {
@@ -89,13 +91,9 @@ public final class CsvFormat implements EegFormat {
         }
         List<String> warnings = new ArrayList<>();
         for (int col = 0; col < header.size(); col++) {
-            int missing = 0;
-            for (double[] row : rows) {
-                missing += Double.isNaN(row[col]) ? 1 : 0;
-            }
-            if (missing > 0) {
+            if (missing[col] > 0) {
                 warnings.add(String.format(Locale.ROOT, "column '%s': %d of %d cells empty or NaN, read as NaN (filters and"
-                        + " means over this channel will be NaN)", header.get(col), missing, rows.size()));
+                        + " means over this channel will be NaN)", header.get(col), missing[col], rows.size()));
             }
         }
         double sfreq = options.sfreq().isPresent() ? options.sfreq().getAsDouble() : estimateRate(file, rows, timeColumn, warnings);
@@ -164,7 +162,8 @@ public final class CsvFormat implements EegFormat {
         return rate;
     }
 
-    private double[] parse(Path file, int number, List<String> header, String line) {
+    /** One row's values; {@code missing} counts, per column, the cells that are empty or NaN. */
+    private double[] parse(Path file, int number, List<String> header, String line, int[] missing) {
         List<String> cells = split(line);
         if (cells.size() != header.size()) {
             throw IngestException.badField(file, "line " + number, header.size() + " cells, as in the header",
@@ -175,6 +174,7 @@ public final class CsvFormat implements EegFormat {
             String cell = cells.get(i).strip();
             try {
                 values[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                missing[i] += Double.isNaN(values[i]) ? 1 : 0;
             } catch (NumberFormatException e) {
                 throw IngestException.badField(file, "line " + number + ", column '" + header.get(i) + "'", "a number",
                         "'" + cell + "'");
