@@ -86,11 +86,14 @@ class OutputTargetTest {
         Files.writeString(data.resolve("rec.eeg"), "samples");
         Path link = Files.createSymbolicLink(dir.resolve("link"), data);
         for (Path out : List.of(data, dir, data.resolve("rec.eeg"))) {
-            assertThrows(IngestException.class, () -> OutputTarget.claim("--out", out, RUN, true,
+            IngestException e = assertThrows(IngestException.class, () -> OutputTarget.claim("--out", out, RUN, true,
                     OutputTarget.withCompanions(link.resolve("rec.vhdr"))), out.toString());
+            // refused because of the inputs, not only because the place holds files neurodec did not write
+            assertTrue(e.getMessage().contains("input"), e.getMessage());
         }
-        assertThrows(IngestException.class, () -> OutputTarget.claim("--out", data.resolve("sub/out"), RUN, true, List.of(link)),
-                "inside an input folder");
+        IngestException inside = assertThrows(IngestException.class, () -> OutputTarget.claim("--out", data.resolve("sub/out"),
+                RUN, true, List.of(link)), "inside an input folder");
+        assertTrue(inside.getMessage().contains("inside the input " + data.toRealPath()), inside.getMessage());
         IngestException viaLink = assertThrows(IngestException.class, () -> OutputTarget.claim("--out", link, RUN, true,
                 List.of()));
         assertTrue(viaLink.getMessage().contains("symbolic link"), viaLink.getMessage());
