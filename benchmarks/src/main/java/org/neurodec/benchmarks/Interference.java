@@ -24,12 +24,10 @@ import org.neurodec.experiments.SharedEncoderWorkflow;
 import org.neurodec.encoders.StimulusFeatures;
 import org.neurodec.encoders.Targets;
 import org.neurodec.encoders.TrainingReport;
-import org.neurodec.ingest.bids.BidsDataset;
-import org.neurodec.preprocess.fmri.FmriPipeline;
-import org.neurodec.preprocess.fmri.RunBetas;
-import org.neurodec.subjects.BidsTrials;
+import org.neurodec.subjects.Modality;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
+import org.neurodec.subjects.sources.BidsTrialSource;
 
 /**
  * Interference between subjects on the synthetic fMRI cohort: the shared encoder trained on subjects
@@ -55,11 +53,10 @@ public final class Interference {
             Cohort cohort = Cohort.generate(spec, root);
             StimulusFeatures features = StimulusFeatures.readCsv(root.resolve("stimuli/features.csv"));
             Targets targets = Targets.of(features);
-            BidsDataset dataset = BidsDataset.open(root);
+            BidsTrialSource source = BidsTrialSource.of(root, Modality.FMRI);
             List<TrialSet> all = new ArrayList<>();
             for (Cohort.Subject s : cohort.subjects()) {
-                FmriPipeline lsa = new FmriPipeline(cohort.mask(s.id()), new RunBetas("lsa", 0.01, "zscore"), true, false);
-                all.add(BidsTrials.fmri(dataset, s.id(), lsa));
+                all.add(source.load(s.id(), line -> { }).trials());
             }
             List<String> ids = new ArrayList<>(cohort.stimuli().ids());
             Collections.shuffle(ids, new Random(spec.seed()));

@@ -93,9 +93,10 @@ final class AdaptCommand implements Callable<Integer> {
                 throw new EncoderException("--subject " + subject + ": expected a subject new to " + model
                         + ", found it among its subjects");
             }
+            input.checkInputs();
             err.println("reading sub-" + subject + " ...");
             err.flush();
-            Map.Entry<TrialSet, Subject> loaded = input.load(input.dataset(), subject);
+            Map.Entry<TrialSet, Subject> loaded = input.load(subject, line -> { });
             TrialSet all = loaded.getKey();
             Targets targets = input.targets(all.stimuli());
             checkTargets(encoder, targets);

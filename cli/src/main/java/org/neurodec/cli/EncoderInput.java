@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neurodec.experiments.BidsSource;
+import java.util.function.Consumer;
+import org.neurodec.experiments.SharedEncoderWorkflow;
 import org.neurodec.encoders.EncoderException;
 import org.neurodec.encoders.Targets;
-import org.neurodec.ingest.bids.BidsDataset;
 import org.neurodec.subjects.Modality;
 import org.neurodec.subjects.Subject;
+import org.neurodec.subjects.SubjectTrials;
 import org.neurodec.subjects.TrialSet;
+import org.neurodec.subjects.sources.BidsTrialSource;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -90,10 +92,10 @@ final class EncoderInput {
         };
     }
 
-    /** The dataset, opened once. */
-    BidsDataset dataset() {
+    /** Checks the targets and that the dataset's folder exists. */
+    void checkInputs() {
         checkTargets();
-        return source().open();
+        source().open();
     }
 
     /** Checks, before any data is read, that targets are given and their files exist. */
@@ -118,17 +120,18 @@ final class EncoderInput {
      */
     Targets targets(List<String> stimuli) {
         checkTargets();
-        return BidsSource.targets(features, classes, classColumn, stimulusClasses, stimuli);
+        return SharedEncoderWorkflow.targets(features, classes, classColumn, stimulusClasses, stimuli);
     }
 
     /** The BIDS source the options describe. */
-    BidsSource source() {
-        return new BidsSource(root, modality(), mask, betas, highPass, window, !noBaseline, reject, decimate);
+    BidsTrialSource source() {
+        return new BidsTrialSource(root, modality(), mask, betas, highPass, window, !noBaseline, reject, decimate);
     }
 
     /** One subject's trials with its registry entry (mask and affine, or montage). */
-    Map.Entry<TrialSet, Subject> load(BidsDataset dataset, String subject) {
-        return source().load(dataset, subject);
+    Map.Entry<TrialSet, Subject> load(String subject, Consumer<String> progress) {
+        SubjectTrials read = source().load(subject, progress);
+        return Map.entry(read.trials(), read.entry());
     }
 
     /** The target files read ({@code features}, {@code classes}), each with its role, for a model's provenance inputs. */

@@ -16,7 +16,6 @@ import org.neurodec.encoders.SharedEncoder;
 import org.neurodec.encoders.Targets;
 import org.neurodec.encoders.TrainingReport;
 import org.neurodec.ingest.OutputTarget;
-import org.neurodec.ingest.bids.BidsDataset;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
 import picocli.CommandLine.Command;
@@ -101,14 +100,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(ai.djl.Device where, PrintWriter err) {
-        BidsDataset dataset = input.dataset();
-        List<String> ids = subjects != null ? subjects : input.source().subjects(dataset);
+        input.checkInputs();
+        List<String> ids = subjects != null ? subjects : input.source().subjects();
         List<Map.Entry<TrialSet, Subject>> loaded = new ArrayList<>();
         List<String> stimuli = new ArrayList<>();
         for (String id : ids) {
             err.println("reading sub-" + id + " ...");
             err.flush();
-            loaded.add(input.load(dataset, id));
+            loaded.add(input.load(id, line -> { }));
             stimuli.addAll(loaded.get(loaded.size() - 1).getKey().stimuli());
         }
         Targets targets = input.targets(stimuli);

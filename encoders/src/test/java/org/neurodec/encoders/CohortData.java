@@ -9,12 +9,10 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.neurodec.cohort.Cohort;
 import org.neurodec.cohort.CohortSpec;
-import org.neurodec.ingest.bids.BidsDataset;
-import org.neurodec.preprocess.epochs.EpochSpec;
-import org.neurodec.preprocess.fmri.FmriPipeline;
-import org.neurodec.preprocess.fmri.RunBetas;
-import org.neurodec.subjects.BidsTrials;
+import org.neurodec.subjects.Modality;
+import org.neurodec.subjects.SubjectTrials;
 import org.neurodec.subjects.TrialSet;
+import org.neurodec.subjects.sources.BidsTrialSource;
 
 /**
  * The default synthetic cohort, generated once per test JVM into a temporary folder and taken from
@@ -41,13 +39,13 @@ final class CohortData {
             root.toFile().deleteOnExit();
             cohort = Cohort.generate(spec, root);
             features = StimulusFeatures.readCsv(root.resolve("stimuli/features.csv"));
-            BidsDataset dataset = BidsDataset.open(root);
+            BidsTrialSource fmri = BidsTrialSource.of(root, Modality.FMRI);
+            BidsTrialSource epochs = BidsTrialSource.of(root, Modality.EEG);
             for (Cohort.Subject s : cohort.subjects()) {
-                FmriPipeline pipeline = new FmriPipeline(cohort.mask(s.id()), new RunBetas("lsa", 0.01, "zscore"), true, false);
-                subjects.add(BidsTrials.fmri(dataset, s.id(), pipeline));
-                var epochs = BidsTrials.eeg(dataset, s.id(), EpochSpec.of(-0.1, 0.6).withBaseline(-0.1, 0));
-                eeg.add(epochs.getKey());
-                montages.add(epochs.getValue());
+                subjects.add(fmri.load(s.id(), line -> { }).trials());
+                SubjectTrials e = epochs.load(s.id(), line -> { });
+                eeg.add(e.trials());
+                montages.add(e.entry().channels());
             }
             for (int i = 0; i < cohort.stimuli().size(); i++) {
                 String label = cohort.stimuli().label(i);

@@ -54,7 +54,7 @@ public final class EncoderJob {
         double testFraction = p.number("test_fraction", 0.2, 0, 1);
         double validationFraction = p.number("validation_fraction", 0.1, 0, 1);
         long seed = p.integer("seed", 42, 0, Integer.MAX_VALUE);
-        List<String> ids = root.has("subjects") ? root.texts("subjects") : data.source.subjects(data.source.open());
+        List<String> ids = root.has("subjects") ? root.texts("subjects") : data.subjects();
         List<Map.Entry<TrialSet, Subject>> loaded = new ArrayList<>();
         List<String> stimuli = new ArrayList<>();
         for (String id : ids) {

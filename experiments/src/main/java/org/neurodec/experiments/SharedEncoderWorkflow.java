@@ -2,6 +2,7 @@ package org.neurodec.experiments;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.neurodec.encoders.EncoderConfig;
 import org.neurodec.encoders.SharedEncoder;
+import org.neurodec.encoders.StimulusFeatures;
 import org.neurodec.encoders.Targets;
 import org.neurodec.encoders.Trainer;
 import org.neurodec.encoders.TrainingReport;
+import org.neurodec.decoders.stimuli.StimulusSets;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.TrialSet;
 
@@ -26,6 +29,34 @@ import org.neurodec.subjects.TrialSet;
 public final class SharedEncoderWorkflow {
 
     private SharedEncoderWorkflow() {
+    }
+
+    /**
+     * Targets from a features file (CSV, HDF5 or .npy, see {@link StimulusSets#read}) and a class table
+     * (either may be null), or each stimulus id as its own class ({@code stimulusClasses}, from the trials' {@code stimuli}).
+     */
+    public static Targets targets(Path features, Path classes, String classColumn, boolean stimulusClasses,
+            List<String> stimuli) {
+        return targets(features == null ? null : StimulusSets.read(features), classes, classColumn, stimulusClasses, stimuli);
+    }
+
+    /** The same with the features already read (or computed), or null. */
+    public static Targets targets(StimulusFeatures features, Path classes, String classColumn, boolean stimulusClasses,
+            List<String> stimuli) {
+        if (features == null && classes == null && !stimulusClasses) {
+            throw new org.neurodec.decoders.DecoderException("no targets: give stimulus features, a class table or stimulus classes");
+        }
+        Targets targets = features == null ? null : Targets.of(features);
+        Map<String, String> classOf = new LinkedHashMap<>();
+        if (classes != null) {
+            classOf.putAll(Targets.readClassTable(classes, classColumn));
+        } else if (stimulusClasses) {
+            stimuli.forEach(s -> classOf.put(s, s));
+        }
+        if (classOf.isEmpty()) {
+            return targets;
+        }
+        return targets == null ? Targets.classes(classOf) : targets.withClasses(classOf);
     }
 
     /**

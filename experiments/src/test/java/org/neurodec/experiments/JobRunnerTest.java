@@ -79,6 +79,33 @@ class JobRunnerTest {
     }
 
     @Test
+    void aClassicalJobReadsBidsEpochsLabelledByTrialTypeAndRefusesMixedMontages() throws IOException {
+        Path one = dir.resolve("one");
+        org.neurodec.cohort.Cohort.generate(org.neurodec.cohort.CohortSpec.defaults().withSubjects(1, -1)
+                .withStimuli(12, 2, 6), one);
+        String job = "vars: {data: unused}\ndata: {bids: one, modality: eeg, window: [-0.1, 0.5], decimate: 4}\nmodel: {type: lda}\n"
+                + "protocol: {type: k-fold, folds: 3}\nmetrics: {resamples: 50}\n";
+        JobResult result = run(Files.writeString(dir.resolve("bids.yaml"), job));
+        assertEquals(List.of("image", "word"), result.data().classes(), "the events' trial types");
+        assertEquals(result.data().size(), result.predictions().size(), "every trial predicted once");
+        assertTrue(result.data().subjects.stream().allMatch("01"::equals));
+        assertTrue(result.data().epochs()[0][0].length > 10, "epochs of the window, decimated");
+
+        Path two = dir.resolve("two");
+        org.neurodec.cohort.Cohort.generate(org.neurodec.cohort.CohortSpec.defaults().withSubjects(2, -1)
+                .withStimuli(12, 2, 6), two);
+        ConfigurationException mixed = assertThrows(ConfigurationException.class,
+                () -> run(Files.writeString(dir.resolve("two.yaml"), job.replace("bids: one", "bids: two"))));
+        assertTrue(mixed.getMessage().contains("of the subjects before"), mixed.getMessage());
+        ConfigurationException pipeline = assertThrows(ConfigurationException.class, () -> run(Files.writeString(
+                dir.resolve("p.yaml"), job + "preprocess: {epochs: {tmin: 0, tmax: 1}}\n")));
+        assertTrue(pipeline.getMessage().contains("key 'preprocess'"), pipeline.getMessage());
+        ConfigurationException misplaced = assertThrows(ConfigurationException.class, () -> run(Files.writeString(
+                dir.resolve("m.yaml"), job.replace("bids: one, modality: eeg,", "eeg: [x.edf],"))));
+        assertTrue(misplaced.getMessage().contains("key 'data.window': expected no BIDS option"), misplaced.getMessage());
+    }
+
+    @Test
     void jobKeysAreCheckedWhenTheJobIsRead() throws IOException {
         String good = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
         Path job = Files.writeString(dir.resolve("job.yaml"), good.replace("  steps:", "  stepz:"));

@@ -35,6 +35,11 @@ public final class TrialSet {
         return new TrialSet(subject, Modality.FMRI, voxels, 1, values, stimuli);
     }
 
+    /** A trial matrix of other features: {@code values} is trials × features, row-major; the array is kept, not copied. */
+    public static TrialSet wrapFeatures(String subject, int features, float[] values, List<String> stimuli) {
+        return new TrialSet(subject, Modality.FEATURES, features, 1, values, stimuli);
+    }
+
     /** EEG trials: {@code values} is trials × channels × times, row-major; the array is kept, not copied. */
     public static TrialSet wrapEeg(String subject, int channels, int times, float[] values, List<String> stimuli) {
         return new TrialSet(subject, Modality.EEG, channels, times, values, stimuli);
@@ -45,7 +50,7 @@ public final class TrialSet {
         return subject;
     }
 
-    /** fMRI or EEG. */
+    /** fMRI, EEG or other features. */
     public Modality modality() {
         return modality;
     }
@@ -55,12 +60,12 @@ public final class TrialSet {
         return stimuli.size();
     }
 
-    /** Voxels (fMRI) or channels (EEG). */
+    /** Voxels (fMRI), channels (EEG) or features (a trial matrix). */
     public int channels() {
         return channels;
     }
 
-    /** Samples per trial (1 for fMRI). */
+    /** Samples per trial (1 for fMRI and a trial matrix). */
     public int times() {
         return times;
     }
@@ -104,6 +109,11 @@ public final class TrialSet {
             ids.add(stimuli.get(indices[i]));
         }
         return new TrialSet(subject, modality, channels, times, out, ids);
+    }
+
+    /** Trial {@code t}'s value at channel {@code c} and sample {@code s} (voxel or feature {@code c} when there is one sample). */
+    public float get(int t, int c, int s) {
+        return values[(t * channels + c) * times + s];
     }
 
     /** The trials as double rows (for closed-form fits). */

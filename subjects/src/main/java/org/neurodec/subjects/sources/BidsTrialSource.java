@@ -1,0 +1,250 @@
+package org.neurodec.subjects.sources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.neurodec.ingest.bids.BidsDataset;
+import org.neurodec.ingest.bids.BidsRecording;
+import org.neurodec.ingest.eeg.ChannelType;
+import org.neurodec.ingest.eeg.EegRecording;
+import org.neurodec.ingest.events.Event;
+import org.neurodec.ingest.events.Events;
+import org.neurodec.ingest.nifti.NiftiImage;
+import org.neurodec.preprocess.epochs.EpochSpec;
+import org.neurodec.preprocess.epochs.Epochs;
+import org.neurodec.preprocess.fmri.FmriPipeline;
+import org.neurodec.preprocess.fmri.RunBetas;
+import org.neurodec.preprocess.fmri.TrialBetas;
+import org.neurodec.subjects.Modality;
+import org.neurodec.subjects.Subject;
+import org.neurodec.subjects.SubjectTrials;
+import org.neurodec.subjects.SubjectsException;
+import org.neurodec.subjects.TrialInfo;
+import org.neurodec.subjects.TrialSet;
+import org.neurodec.subjects.TrialSource;
+
+/**
+ * Subjects' trials from a BIDS dataset: fMRI runs through LSA/LSS single-trial betas inside each
+ * subject's mask ({@code mask} is a path pattern under the root in which {@code {subject}} stands for
+ * the label), z-scored per run; or EEG recordings cut into epochs around each stimulus event. A
+ * trial's stimulus id is the stem of its event's {@code stim_file}, else its trial type; its label is
+ * the trial type; its session and run are the recording's.
+ *
+ * @param root the dataset's root folder
+ * @param modality fMRI or EEG
+ * @param mask fMRI: the mask path pattern
+ * @param betas fMRI: lsa or lss
+ * @param highPass fMRI: cosine drift regressors below this frequency (Hz)
+ * @param window EEG: epoch start and end (s)
+ * @param baseline EEG: subtract the mean before 0 s
+ * @param rejectMicrovolts EEG: drop epochs above this peak-to-peak amplitude (null: keep all)
+ * @param decimate EEG: keep every nth sample
+ */
+public record BidsTrialSource(Path root, Modality modality, String mask, String betas, double highPass, double[] window,
+        boolean baseline, Double rejectMicrovolts, int decimate) implements TrialSource {
+
+    /** The default mask pattern, where {@code neurodec cohort} writes masks. */
+    public static final String DEFAULT_MASK = "derivatives/masks/sub-{subject}_mask.nii.gz";
+
+    /** Checks the options; reads nothing. */
+    public BidsTrialSource {
+        if (modality == Modality.FEATURES) {
+            throw new SubjectsException(root + ": expected fMRI or EEG recordings, found a request for a trial matrix");
+        }
+        if (window.length != 2 || window[1] <= window[0]) {
+            throw new SubjectsException("window: expected TMIN,TMAX with TMIN < TMAX, found " + Arrays.toString(window));
+        }
+        if (decimate < 1) {
+            throw new SubjectsException("decimate: expected 1 or more, found " + decimate);
+        }
+        window = window.clone();
+    }
+
+    /** fMRI with LSA betas and the default mask; EEG epochs −0.1…0.6 s with baseline. */
+    public static BidsTrialSource of(Path root, Modality modality) {
+        return new BidsTrialSource(root, modality, DEFAULT_MASK, "lsa", 0.01, new double[] {-0.1, 0.6}, true, null, 1);
+    }
+
+    /** The dataset, opened (its layout only: recordings are read by {@link #load}). */
+    public BidsDataset open() {
+        if (!Files.isDirectory(root)) {
+            throw new SubjectsException(root + ": expected a BIDS dataset folder, found " + (Files.exists(root) ? "a file"
+                    : "nothing"));
+        }
+        return BidsDataset.open(root);
+    }
+
+    private String datatype() {
+        return modality == Modality.FMRI ? "func" : "eeg";
+    }
+
+    /** The subjects with recordings of the modality, in the dataset's order. */
+    @Override
+    public List<String> subjects() {
+        BidsDataset dataset = open();
+        List<String> found = dataset.subjects().stream()
+                .filter(s -> dataset.recordings(s).stream().anyMatch(r -> r.datatype().equals(datatype()))).toList();
+        if (found.isEmpty()) {
+            throw new SubjectsException(root + ": expected subjects with " + datatype() + " recordings, found none");
+        }
+        return found;
+    }
+
+    @Override
+    public SubjectTrials load(String subject, Consumer<String> progress) {
+        progress.accept("reading subject " + subject);
+        BidsDataset dataset = open();
+        List<BidsRecording> recordings = dataset.recordings(subject).stream()
+                .filter(r -> r.datatype().equals(datatype())).toList();
+        if (recordings.isEmpty()) {
+            throw new SubjectsException(root + ": subject " + subject + " has no " + (modality == Modality.FMRI
+                    ? "functional runs" : "EEG recordings"));
+        }
+        return modality == Modality.FMRI ? fmri(subject, recordings) : eeg(subject, recordings);
+    }
+
+    private SubjectTrials fmri(String subject, List<BidsRecording> recordings) {
+        Path maskFile = root.resolve(mask.replace("{subject}", subject));
+        if (!Files.isRegularFile(maskFile)) {
+            throw new SubjectsException("subject " + subject + ": mask: expected a mask image at " + maskFile + ", found none");
+        }
+        FmriPipeline pipeline = new FmriPipeline(maskFile, new RunBetas(betas, highPass, "zscore"), true, false);
+        List<TrialBetas> runs = new ArrayList<>();
+        List<TrialInfo> info = new ArrayList<>();
+        for (BidsRecording recording : recordings) {
+            Map<String, String> labels = new HashMap<>();
+            Events events = relabel(recording.events(), labels);
+            String run = recording.run().orElse("1");
+            TrialBetas betas = pipeline.run(NiftiImage.open(recording.data()), events, recording.repetitionTime(), run);
+            runs.add(betas);
+            for (String stimulus : betas.stimuli()) {
+                info.add(new TrialInfo(subject, recording.session().orElse(""), run, labels.getOrDefault(stimulus, stimulus),
+                        stimulus, recording.data().getFileName().toString(), false));
+            }
+        }
+        int voxels = runs.get(0).voxels();
+        float[] values = new float[info.size() * voxels];
+        int i = 0;
+        for (TrialBetas run : runs) {
+            for (int t = 0; t < run.trials(); t++) {
+                for (int v = 0; v < voxels; v++) {
+                    values[i++] = (float) run.get(t, v);
+                }
+            }
+        }
+        TrialSet trials = TrialSet.wrapFmri(subject, voxels, values, info.stream().map(TrialInfo::stimulus).toList());
+        Subject entry = Subject.fmri(trials, maskFile.toString(), NiftiImage.open(maskFile).header().affine());
+        return new SubjectTrials(trials, entry, info, Double.NaN, Double.NaN, null, secondsPerTrial(recordings));
+    }
+
+    private SubjectTrials eeg(String subject, List<BidsRecording> recordings) {
+        EpochSpec spec = EpochSpec.of(window[0], window[1]);
+        if (baseline && window[0] < 0) {
+            spec = spec.withBaseline(window[0], 0);
+        }
+        if (rejectMicrovolts != null) {
+            spec = spec.rejecting(ChannelType.EEG, rejectMicrovolts * 1e-6);
+        }
+        if (decimate > 1) {
+            spec = spec.decimatedBy(decimate);
+        }
+        List<Epochs> parts = new ArrayList<>();
+        List<TrialInfo> info = new ArrayList<>();
+        List<String> channels = null;
+        for (BidsRecording recording : recordings) {
+            EegRecording eeg = EegRecording.open(recording.data());
+            Map<String, String> labels = new HashMap<>();
+            Events events = relabel(recording.events(), labels);
+            Map<String, String> conditions = new HashMap<>();
+            events.trialTypes().forEach(t -> conditions.put(t, t));
+            Epochs epochs = Epochs.extract(eeg.readAll(), eeg.channels(), events, conditions, spec, Map.of("subject", subject));
+            List<String> names = eeg.channels().stream().map(c -> c.name()).toList();
+            if (channels != null && !channels.equals(names)) {
+                throw new SubjectsException(recording.data() + ": expected the channels " + channels
+                        + " of the subject's recordings before it, found " + names);
+            }
+            channels = names;
+            parts.add(epochs);
+            for (Epochs.Info e : epochs.info()) {
+                info.add(new TrialInfo(subject, recording.session().orElse(""), recording.run().orElse(""),
+                        labels.getOrDefault(e.condition(), e.condition()), e.condition(),
+                        recording.data().getFileName().toString(), false));
+            }
+        }
+        Epochs epochs = Epochs.concatenate(parts);
+        float[] values = new float[epochs.size() * epochs.channels() * epochs.times()];
+        for (int e = 0, i = 0; e < epochs.size(); e++) {
+            for (int c = 0; c < epochs.channels(); c++) {
+                for (int t = 0; t < epochs.times(); t++) {
+                    values[i++] = (float) epochs.get(e, c, t);
+                }
+            }
+        }
+        TrialSet trials = TrialSet.wrapEeg(subject, epochs.channels(), epochs.times(), values,
+                info.stream().map(TrialInfo::stimulus).toList());
+        return new SubjectTrials(trials, Subject.of(trials, channels), info, epochs.tmin(), epochs.sfreq(), null,
+                secondsPerTrial(recordings));
+    }
+
+    /** The mean gap between a subject's event onsets, over its recordings (NaN with fewer than two events). */
+    private static double secondsPerTrial(List<BidsRecording> recordings) {
+        double span = 0;
+        int gaps = 0;
+        for (BidsRecording r : recordings) {
+            List<Event> events = r.events().list();
+            if (events.size() > 1) {
+                span += events.get(events.size() - 1).onset() - events.get(0).onset();
+                gaps += events.size() - 1;
+            }
+        }
+        return gaps == 0 ? Double.NaN : span / gaps;
+    }
+
+    /** Events whose trial type is the stimulus id (the stem of stim_file when there is one); fills each id's trial type. */
+    static Events relabel(Events events, Map<String, String> trialTypeOf) {
+        List<Event> out = new ArrayList<>();
+        for (Event e : events.list()) {
+            String id = e.stimFile().isEmpty() ? e.trialType() : stem(e.stimFile());
+            trialTypeOf.putIfAbsent(id, e.trialType());
+            out.add(new Event(e.onset(), e.duration(), id, e.value(), id, e.extra()));
+        }
+        return Events.of(out);
+    }
+
+    private static String stem(String file) {
+        String name = Path.of(file).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The recordings are read from the dataset's root, which is in {@link #provenance()}; no file is hashed. */
+    @Override
+    public Map<Path, String> inputs() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("bids", root.toAbsolutePath().normalize().toString());
+        p.put("modality", modality.name().toLowerCase(Locale.ROOT));
+        if (modality == Modality.FMRI) {
+            p.put("mask", mask);
+            p.put("betas", betas);
+            p.put("high_pass_hz", highPass);
+        } else {
+            p.put("window_s", List.of(window[0], window[1]));
+            p.put("baseline", baseline && window[0] < 0);
+            p.put("reject_uv", rejectMicrovolts);
+            p.put("decimate", decimate);
+        }
+        return p;
+    }
+}
