@@ -85,7 +85,7 @@ final class PreprocessCommand implements Callable<Integer> {
     private Double reject;
 
     @Option(names = "--events", defaultValue = "annotations", paramLabel = "SOURCE",
-            description = "EEG epochs: annotations (default) or stim:CHANNEL")
+            description = "EEG epochs: annotations (default), stim:CHANNEL, or eve (the MNE events file beside a FIF recording)")
     private String events;
 
     @Option(names = "--event-id", split = ",", paramLabel = "TYPE=NAME", description = "keep these event types, renamed")

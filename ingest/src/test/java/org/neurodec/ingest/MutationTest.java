@@ -88,6 +88,10 @@ class MutationTest {
         tests.add(DynamicTest.dynamicTest("eeglab v7.3", () -> mutate(TestData.file("eeg/EEGLAB/test_raw_hdf5.set"),
                 EEG_MUTANTS, 7)));
         tests.add(DynamicTest.dynamicTest("csv", () -> mutate(csv, EEG_MUTANTS, 8)));
+        tests.add(DynamicTest.dynamicTest("fif raw", () -> mutate(TestData.resource("fif/fixture_single_raw.fif"), EEG_MUTANTS,
+                10)));
+        tests.add(DynamicTest.dynamicTest("fif events", () -> mutate(TestData.resource("fif/fixture_single-eve.fif"),
+                EEG_MUTANTS, 11)));
         tests.add(DynamicTest.dynamicTest("npy", () -> mutate(TestData.resource("npy/f8_fortran.npy"), EEG_MUTANTS, 9)));
         return tests;
     }

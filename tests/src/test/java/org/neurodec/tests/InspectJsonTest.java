@@ -19,6 +19,10 @@ import picocli.CommandLine;
 class InspectJsonTest {
 
     static JsonNode inspect(String relative, String... options) throws Exception {
+        return inspect(TestData.file(relative), options);
+    }
+
+    static JsonNode inspect(java.nio.file.Path file, String... options) throws Exception {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
@@ -26,7 +30,7 @@ class InspectJsonTest {
         cli.setErr(new PrintWriter(err));
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("inspect", "--json"));
         args.addAll(java.util.List.of(options));
-        args.add(TestData.file(relative).toString());
+        args.add(file.toString());
         int status = cli.execute(args.toArray(String[]::new));
         assertEquals(0, status, err.toString());
         return new ObjectMapper().readTree(out.toString());
@@ -61,6 +65,31 @@ class InspectJsonTest {
                         assertClose(gs.get(stat).asDouble(), js.get(stat).asDouble(), 1e-6, stat);
                     }
                     assertEquals(0, js.get("nan_count").asInt());
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fifRecordingsAndEventFilesMatchMne() {
+        JsonNode golden = TestData.json(TestData.resource("fif/fif_golden.json"));
+        return Stream.of("subject01/record-[2012.07.06-19.02.16]_raw.fif", "subject08/record-[2013.04.06-16.22.32]_raw.fif")
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    JsonNode g = golden.get("ssvep").get(name);
+                    java.nio.file.Path raw = TestData.file("real/ssvep-exo/" + name);
+                    JsonNode j = inspect(raw);
+                    assertEquals("fif", j.get("format").asText());
+                    assertEquals(g.get("sfreq").asDouble(), j.get("sfreq").asDouble());
+                    assertEquals(g.get("n_times").asLong(), j.get("n_times").asLong());
+                    assertEquals(g.get("first_samp").asLong(), j.get("first_samp").asLong());
+                    assertEquals(g.get("ch_names"), j.get("ch_names"));
+                    assertEquals(g.get("ch_types"), j.get("ch_types"));
+                    for (int c = 0; c < g.get("n_channels").asInt(); c++) {
+                        assertClose(g.get("channel_std").get(c).asDouble(), j.get("channel_std").get(c).asDouble(), 1e-9,
+                                name + " std " + c);
+                    }
+                    JsonNode events = inspect(raw.resolveSibling(raw.getFileName().toString().replace("_raw.fif", "-eve.fif")));
+                    assertEquals("events", events.get("kind").asText());
+                    assertEquals(g.get("events").get("count").asInt(), events.get("n_events").asInt());
+                    assertEquals(g.get("events").get("codes"), events.get("event_counts"));
                 }));
     }
 

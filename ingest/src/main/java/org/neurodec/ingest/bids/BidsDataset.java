@@ -24,7 +24,7 @@ import org.neurodec.ingest.IngestException;
 public final class BidsDataset {
 
     private static final Pattern DATA = Pattern.compile(
-            "(sub-[^_/]+(?:_[a-zA-Z0-9]+-[^_/]+)*)_(bold\\.nii(?:\\.gz)?|eeg\\.(?:edf|bdf|vhdr|set))");
+            "(sub-[^_/]+(?:_[a-zA-Z0-9]+-[^_/]+)*)_(bold\\.nii(?:\\.gz)?|eeg\\.(?:edf|bdf|vhdr|set|fif))");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;

@@ -8,7 +8,7 @@ import org.neurodec.ingest.events.Events;
 
 /**
  * One recording of a BIDS dataset: a functional run ({@code func/…_bold.nii[.gz]}) or an EEG
- * recording ({@code eeg/…_eeg.edf|bdf|vhdr|set}), with its events and sidecar metadata.
+ * recording ({@code eeg/…_eeg.edf|bdf|vhdr|set|fif}), with its events and sidecar metadata.
  *
  * @param subject the {@code sub-} label
  * @param session the {@code ses-} label, if any

@@ -12,6 +12,14 @@ public enum ChannelType {
     ECG,
     /** Electromyogram. */
     EMG,
+    /** Stereotactic EEG (depth electrodes). */
+    SEEG,
+    /** Electrocorticogram. */
+    ECOG,
+    /** MEG magnetometer, in tesla. */
+    MAG,
+    /** MEG planar gradiometer, in tesla per metre. */
+    GRAD,
     /** A trigger or marker channel: integer codes, no unit. */
     STIM,
     /** Anything else, kept in its own physical unit. */
@@ -19,7 +27,7 @@ public enum ChannelType {
 
     /** Whether the channel's values are voltages, given in volts. */
     public boolean isVoltage() {
-        return this == EEG || this == EOG || this == ECG || this == EMG;
+        return this == EEG || this == EOG || this == ECG || this == EMG || this == SEEG || this == ECOG;
     }
 
     /** The MNE name, for example {@code "eeg"}. */

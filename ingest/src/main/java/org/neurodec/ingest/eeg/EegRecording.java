@@ -25,6 +25,7 @@ public final class EegRecording {
     private final double sfreq;
     private final long times;
     private final boolean uniformRate;
+    private final long firstSample;
 
     /** The lowest sampling rate that makes physical sense (one sample in about 11 days). */
     public static final double MIN_SFREQ = 1e-6;
@@ -38,6 +39,15 @@ public final class EegRecording {
      */
     public EegRecording(Path file, String format, List<Channel> channels, List<Annotation> annotations,
             List<String> warnings, SampleSource source) {
+        this(file, format, channels, annotations, warnings, source, 0);
+    }
+
+    /**
+     * A recording whose first stored sample is sample {@code firstSample} of its acquisition (MNE's
+     * {@code first_samp}: event files of FIF recordings count samples from there).
+     */
+    public EegRecording(Path file, String format, List<Channel> channels, List<Annotation> annotations,
+            List<String> warnings, SampleSource source, long firstSample) {
         if (channels.isEmpty()) {
             throw new IngestException(file + ": no signal channels");
         }
@@ -47,6 +57,10 @@ public final class EegRecording {
                         + " to " + MAX_SFREQ + " Hz (as its header states it)", c.sfreq() + " Hz");
             }
         }
+        if (firstSample < 0) {
+            throw IngestException.badField(file, "first sample", "0 or more", firstSample);
+        }
+        this.firstSample = firstSample;
         this.file = file;
         this.format = format;
         this.channels = List.copyOf(channels);
@@ -95,6 +109,11 @@ public final class EegRecording {
             }
         }
         throw new IllegalArgumentException(file + " has no channel '" + name + "'; channels: " + channelNames());
+    }
+
+    /** The acquisition's index of the first stored sample (MNE's {@code first_samp}; 0 for most formats). */
+    public long firstSample() {
+        return firstSample;
     }
 
     /** Annotations, in the file's order. */

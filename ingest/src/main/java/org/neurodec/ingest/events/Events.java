@@ -72,6 +72,26 @@ public final class Events {
     }
 
     /**
+     * Events from rows of (sample, previous value, code) counted from the start of acquisition, as
+     * MNE's event arrays and {@code -eve.fif} files hold them: onset (sample − the recording's first
+     * sample) / sfreq, the code as trial type and value.
+     */
+    public static Events fromSamples(EegRecording recording, int[][] rows) {
+        List<Event> out = new ArrayList<>();
+        for (int[] row : rows) {
+            long sample = row[0] - recording.firstSample();
+            if (sample < 0 || sample >= recording.times()) {
+                throw org.neurodec.ingest.IngestException.badField(recording.file(), "event at sample " + row[0],
+                        "a sample of the recording (" + recording.firstSample() + " to "
+                        + (recording.firstSample() + recording.times() - 1) + ")", row[0]);
+            }
+            String code = Integer.toString(row[2]);
+            out.add(new Event(sample / recording.sfreq(), 0, code, code, "", Map.of()));
+        }
+        return new Events(out);
+    }
+
+    /**
      * Reads a BIDS {@code events.tsv}: onset and duration (seconds; "n/a" allowed for duration),
      * trial_type, value, stim_file, and every other column kept as text.
      */

@@ -3,12 +3,14 @@ package org.neurodec.preprocess.pipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.neurodec.ingest.eeg.EegRecording;
+import org.neurodec.ingest.eeg.fif.FifEvents;
 import org.neurodec.ingest.events.Events;
 import org.neurodec.preprocess.epochs.EpochSpec;
 
 /**
  * The last, optional step of a pipeline: epochs cut around events taken from the recording's
- * annotations ({@code "annotations"}) or from a stimulus channel ({@code "stim:NAME"}).
+ * annotations ({@code "annotations"}), from a stimulus channel ({@code "stim:NAME"}), or from MNE's
+ * events file beside a FIF recording ({@code "eve"}: {@code NAME-eve.fif} for {@code NAME_raw.fif}).
  *
  * @param spec the window, baseline, rejection and decimation
  * @param events where the events come from
@@ -19,15 +21,19 @@ public record EpochStep(EpochSpec spec, String events, Map<String, String> condi
     /** Keeps an unmodifiable copy of the conditions. */
     public EpochStep {
         conditions = Map.copyOf(conditions);
-        if (!events.equals("annotations") && !events.startsWith("stim:")) {
-            throw org.neurodec.preprocess.PreprocessException.badParameter("events", "annotations or stim:CHANNEL", events);
+        if (!events.equals("annotations") && !events.equals("eve") && !events.startsWith("stim:")) {
+            throw org.neurodec.preprocess.PreprocessException.badParameter("events", "annotations, eve or stim:CHANNEL",
+                    events);
         }
     }
 
     /** The events of {@code recording} this step uses. */
     Events eventsOf(EegRecording recording) {
-        return events.equals("annotations") ? Events.fromAnnotations(recording.annotations())
-                : Events.fromStimChannel(recording, events.substring("stim:".length()));
+        return switch (events) {
+            case "annotations" -> Events.fromAnnotations(recording.annotations());
+            case "eve" -> Events.fromSamples(recording, FifEvents.read(FifEvents.besides(recording.file())));
+            default -> Events.fromStimChannel(recording, events.substring("stim:".length()));
+        };
     }
 
     /** The condition names by trial type, every trial type of {@code found} when none were given. */
