@@ -1,15 +1,15 @@
 package org.neurodec.subjects.adapters;
 
 import java.util.List;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.neurodec.subjects.SubjectsException;
+import org.neurodec.subjects.riemann.Riemann;
+import org.neurodec.subjects.riemann.Spd;
 
 /**
  * Re-centering of EEG covariances (Zanini et al. 2018): a subject's trials are whitened by the inverse
  * square root of a reference covariance, its Euclidean (arithmetic) or Riemannian (affine-invariant
- * geometric) mean, so that every subject's trial covariances are centred on the identity.
+ * geometric) mean, so that every subject's trial covariances are centred on the identity. The
+ * geometry is {@link org.neurodec.subjects.riemann}'s; this class works on raw trials.
  */
 public final class Recentering {
 
@@ -27,21 +27,24 @@ public final class Recentering {
         if (trials.isEmpty()) {
             throw new SubjectsException("re-centering needs at least one trial");
         }
-        List<RealMatrix> covariances = trials.stream().map(t -> covariance(t, shrinkage)).toList();
-        RealMatrix reference = covariances.get(0).scalarMultiply(0);
-        for (RealMatrix c : covariances) {
-            reference = reference.add(c);
-        }
-        reference = reference.scalarMultiply(1.0 / covariances.size());
-        if (mean == Mean.RIEMANNIAN) {
-            reference = karcherMean(covariances, reference);
-        }
-        return new Recentering(power(reference, -0.5).getData());
+        List<Spd> covariances = trials.stream().map(t -> covariance(t, shrinkage)).toList();
+        Spd reference = mean == Mean.RIEMANNIAN ? Riemann.mean(covariances) : Riemann.euclideanMean(covariances);
+        return new Recentering(reference.invSqrt().toArray());
     }
 
     /** Whitens one trial (channels × times). */
     public double[][] apply(double[][] trial) {
-        return MatrixUtils.createRealMatrix(whitener).multiply(MatrixUtils.createRealMatrix(trial)).getData();
+        int n = whitener.length;
+        double[][] out = new double[n][trial[0].length];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double w = whitener[i][k];
+                for (int t = 0; t < trial[k].length; t++) {
+                    out[i][t] += w * trial[k][t];
+                }
+            }
+        }
+        return out;
     }
 
     /** The whitening matrix, reference^(-1/2). */
@@ -49,57 +52,30 @@ public final class Recentering {
         return java.util.Arrays.stream(whitener).map(double[]::clone).toArray(double[][]::new);
     }
 
-    /** Trial covariance X X^T / T, shrunk towards its mean eigenvalue by {@code shrinkage} in [0, 1). */
-    static RealMatrix covariance(double[][] trial, double shrinkage) {
-        RealMatrix x = MatrixUtils.createRealMatrix(trial);
-        RealMatrix c = x.multiply(x.transpose()).scalarMultiply(1.0 / trial[0].length);
-        double mu = c.getTrace() / c.getRowDimension();
-        return c.scalarMultiply(1 - shrinkage).add(MatrixUtils.createRealIdentityMatrix(c.getRowDimension())
-                .scalarMultiply(shrinkage * mu));
-    }
-
-    /** The affine-invariant mean by the usual fixed-point iteration, from the arithmetic mean. */
-    private static RealMatrix karcherMean(List<RealMatrix> covariances, RealMatrix start) {
-        RealMatrix m = start;
-        for (int it = 0; it < 50; it++) {
-            RealMatrix root = power(m, 0.5);
-            RealMatrix inverseRoot = power(m, -0.5);
-            RealMatrix tangent = m.scalarMultiply(0);
-            for (RealMatrix c : covariances) {
-                tangent = tangent.add(log(inverseRoot.multiply(c).multiply(inverseRoot)));
-            }
-            tangent = tangent.scalarMultiply(1.0 / covariances.size());
-            m = root.multiply(exp(tangent)).multiply(root);
-            if (tangent.getFrobeniusNorm() < 1e-10) {
-                break;
+    /** Trial covariance X Xᵀ / T (not centred), shrunk towards its mean eigenvalue by {@code shrinkage} in [0, 1). */
+    static Spd covariance(double[][] trial, double shrinkage) {
+        int n = trial.length;
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double s = 0;
+                for (int t = 0; t < trial[i].length; t++) {
+                    s += trial[i][t] * trial[j][t];
+                }
+                c[i][j] = s / trial[0].length;
+                c[j][i] = c[i][j];
             }
         }
-        return m;
-    }
-
-    static RealMatrix power(RealMatrix m, double p) {
-        return spectral(m, v -> Math.pow(v, p), true);
-    }
-
-    private static RealMatrix log(RealMatrix m) {
-        return spectral(m, Math::log, true);
-    }
-
-    private static RealMatrix exp(RealMatrix m) {
-        return spectral(m, Math::exp, false);
-    }
-
-    private static RealMatrix spectral(RealMatrix m, java.util.function.DoubleUnaryOperator f, boolean positive) {
-        RealMatrix sym = m.add(m.transpose()).scalarMultiply(0.5);
-        EigenDecomposition e = new EigenDecomposition(sym);
-        double[] values = e.getRealEigenvalues();
-        for (double v : values) {
-            if (positive && !(v > 0)) {
-                throw new SubjectsException("covariance is not positive definite (eigenvalue " + v + "); raise the shrinkage");
+        double mu = 0;
+        for (int i = 0; i < n; i++) {
+            mu += c[i][i];
+        }
+        mu /= n;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                c[i][j] = (1 - shrinkage) * c[i][j] + (i == j ? shrinkage * mu : 0);
             }
         }
-        RealMatrix v = e.getV();
-        double[] mapped = java.util.Arrays.stream(values).map(f).toArray();
-        return v.multiply(MatrixUtils.createRealDiagonalMatrix(mapped)).multiply(v.transpose());
+        return Spd.of(c);
     }
 }

@@ -55,7 +55,7 @@ class AlignmentTest {
             Recentering r = Recentering.fit(trials, mean, 0.0);
             RealMatrix average = MatrixUtils.createRealMatrix(4, 4);
             for (double[][] t : trials) {
-                average = average.add(Recentering.covariance(r.apply(t), 0.0));
+                average = average.add(MatrixUtils.createRealMatrix(Recentering.covariance(r.apply(t), 0.0).toArray()));
             }
             average = average.scalarMultiply(1.0 / trials.size());
             assertTrue(average.subtract(MatrixUtils.createRealIdentityMatrix(4)).getNorm() < (mean == Recentering.Mean.EUCLIDEAN
@@ -73,7 +73,7 @@ class AlignmentTest {
         RealMatrix sum = MatrixUtils.createRealMatrix(4, 4);
         for (double[][] t : trials) {
             org.apache.commons.math3.linear.EigenDecomposition e = new org.apache.commons.math3.linear.EigenDecomposition(
-                    Recentering.covariance(recentering.apply(t), 0.0));
+                    MatrixUtils.createRealMatrix(Recentering.covariance(recentering.apply(t), 0.0).toArray()));
             double[] logs = java.util.Arrays.stream(e.getRealEigenvalues()).map(Math::log).toArray();
             sum = sum.add(e.getV().multiply(MatrixUtils.createRealDiagonalMatrix(logs)).multiply(e.getVT()));
         }
