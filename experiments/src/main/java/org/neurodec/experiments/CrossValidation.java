@@ -10,7 +10,8 @@ import org.apache.commons.math3.random.MersenneTwister;
  * The train/test splits of a job's protocol. {@code shuffle-split} draws exactly the splits of
  * scikit-learn's {@code ShuffleSplit(n_splits, test_size, random_state=seed)} (NumPy's legacy
  * Mersenne Twister permutation), so a job can repeat a published protocol; {@code k-fold} is
- * scikit-learn's unshuffled {@code KFold}; {@code train-test} is a fixed split given by the data.
+ * scikit-learn's unshuffled {@code KFold}; {@code train-test} is a fixed split given by the data;
+ * {@code within-subject} is a seeded stratified k-fold inside each subject.
  */
 public final class CrossValidation {
 
@@ -72,6 +73,42 @@ public final class CrossValidation {
             int to = start + size;
             out.add(new Split(IntStream.range(0, n).filter(i -> i < from || i >= to).toArray(), IntStream.range(from, to).toArray()));
             start = to;
+        }
+        return out;
+    }
+
+    /**
+     * Stratified k-fold within each group (subject): each class's trials of a group, shuffled by the
+     * seed's legacy Mersenne Twister permutation, dealt round-robin into {@code folds} folds; every
+     * (group, fold) is a split that trains on the group's other folds. Groups in first-seen order.
+     */
+    public static List<Split> withinGroups(List<String> groups, int[] labels, int folds, long seed) {
+        MersenneTwister random = new MersenneTwister((int) seed);
+        List<Split> out = new ArrayList<>();
+        for (String g : groups.stream().distinct().toList()) {
+            int[] members = IntStream.range(0, groups.size()).filter(i -> groups.get(i).equals(g)).toArray();
+            if (members.length < folds) {
+                throw new IllegalArgumentException("group " + g + " has " + members.length + " trials for " + folds + " folds");
+            }
+            int[] foldOf = new int[labels.length];
+            int dealt = 0;
+            for (int k : IntStream.of(members).map(i -> labels[i]).distinct().sorted().toArray()) {
+                int[] ofClass = IntStream.of(members).filter(i -> labels[i] == k).toArray();
+                for (int i = ofClass.length - 1; i > 0; i--) {
+                    int j = interval(random, i);
+                    int swap = ofClass[i];
+                    ofClass[i] = ofClass[j];
+                    ofClass[j] = swap;
+                }
+                for (int t : ofClass) {
+                    foldOf[t] = dealt++ % folds;
+                }
+            }
+            for (int f = 0; f < folds; f++) {
+                int ff = f;
+                out.add(new Split(IntStream.of(members).filter(i -> foldOf[i] != ff).toArray(),
+                        IntStream.of(members).filter(i -> foldOf[i] == ff).toArray()));
+            }
         }
         return out;
     }

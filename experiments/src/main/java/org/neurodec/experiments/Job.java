@@ -41,6 +41,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
     /** The shared encoder: a model type of its own, run by {@link EncoderJob} rather than a {@link ModelType}. */
     static final String SHARED_ENCODER = "shared-encoder";
     static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test", "leave-one-subject-out",
+            "within-subject",
             "stimulus-split");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
@@ -66,7 +67,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         boolean shared = model.text("type").equals(SHARED_ENCODER);
         if (shared != protocol.text("type").equals("stimulus-split")) {
             throw protocol.error("type", shared ? "stimulus-split for the shared encoder"
-                    : "shuffle-split, k-fold, train-test or leave-one-subject-out for " + model.text("type"),
+                    : "shuffle-split, k-fold, train-test, leave-one-subject-out or within-subject for " + model.text("type"),
                     "'" + protocol.text("type") + "'");
         }
         if (job.has("subjects") && !shared) {

@@ -68,6 +68,11 @@ public final class JobRunner {
                 p.only(Set.of("type", "folds"));
                 p.integer("folds", 5, 2, 10_000);
             }
+            case "within-subject" -> {
+                p.only(Set.of("type", "folds", "seed"));
+                p.integer("folds", 5, 2, 10_000);
+                p.integer("seed", 0, 0, Integer.MAX_VALUE);
+            }
             default -> p.only(Set.of("type"));
         }
     }
@@ -107,6 +112,15 @@ public final class JobRunner {
                 yield CrossValidation.kFold(n, folds);
             }
             case "leave-one-subject-out" -> leaveOneSubjectOut(p, data);
+            case "within-subject" -> {
+                try {
+                    yield CrossValidation.withinGroups(data.subjects, JobModel.labels(data,
+                            java.util.stream.IntStream.range(0, n).toArray()), p.integer("folds", 5, 2, 10_000),
+                            p.integer("seed", 0, 0, Integer.MAX_VALUE));
+                } catch (IllegalArgumentException e) {
+                    throw p.error("folds", "at most the trials of each subject", e.getMessage());
+                }
+            }
             default -> {
                 if (data.fixedTest == null) {
                     throw p.error("type", "data with a fixed test set (data.hdf5 with train and test groups) for train-test",

@@ -15,6 +15,7 @@ import org.neurodec.ConfigurationException;
 import org.neurodec.decoders.DecoderException;
 import org.neurodec.decoders.stats.Significance;
 import org.neurodec.ingest.TestData;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Jobs run through the module's API, without the command line: reference numbers and the checks made on data. */
 class JobRunnerTest {
@@ -49,6 +50,23 @@ class JobRunnerTest {
             }
             assertEquals(Double.parseDouble(expected[1]), auc / pairs, 0.005, "pooled AUC of subject " + expected[0]);
         }
+    }
+
+    @Test
+    void ssvepLeaveOneSubjectOutWithRecenteredMdmReproducesTheReferenceSubjectBySubject() {
+        JsonNode reference = TestData.json(TestData.file("real/ssvep-exo/reference/results.json")).get("loso_recentred_mdm");
+        JobResult result = run(EXAMPLES.resolve("ssvep-loso-mdm.yaml"));
+        double mean = 0;
+        for (int s = 1; s <= 8; s++) {
+            String id = Integer.toString(s);
+            List<JobResult.Prediction> own = result.predictions().stream()
+                    .filter(p -> result.data().subjects.get(p.trial()).equals(id)).toList();
+            double accuracy = own.stream().filter(p -> result.data().classes().get((int) p.values()[0])
+                    .equals(result.data().labels.get(p.trial()))).count() / (double) own.size();
+            assertEquals(reference.get(id).asDouble(), accuracy, 1e-9, "subject " + id);
+            mean += accuracy / 8;
+        }
+        assertEquals(0.624, mean, 0.0005, "the data README's re-centred leave-one-subject-out MDM");
     }
 
     @Test
