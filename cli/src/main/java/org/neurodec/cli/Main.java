@@ -35,6 +35,9 @@ public final class Main implements Runnable {
                     || e instanceof IllegalArgumentException) {
                 // IllegalArgumentException: a value the user gave that a constructor refused, said in its message
                 commandLine.getErr().println("neurodec: " + e.getMessage());
+                if (System.getenv("NEURODEC_TRACE") != null) {
+                    e.printStackTrace(commandLine.getErr()); // for developers: where a refusal came from
+                }
                 return 1;
             }
             throw e;

@@ -179,7 +179,7 @@ public final class SharedEncoder implements AutoCloseable {
     NDArray adapt(String id, NDArray x) {
         NDArray w = parameters.get(adapterWeight(id));
         NDArray b = parameters.get(adapterBias(id));
-        if (layout.modality() == Modality.FMRI) {
+        if (layout.modality() != Modality.EEG) {
             return x.matMul(w).add(b);
         }
         long n = x.getShape().get(0);

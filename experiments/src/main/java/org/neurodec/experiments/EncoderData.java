@@ -16,6 +16,9 @@ import org.neurodec.subjects.TrialSource;
 /**
  * The {@code data} section of a job that trains the shared encoder: its trials from a BIDS root or
  * each subject's EEG files (read by {@link TrialSources}); and the
+ * optional {@code eeg_features} ({@code type: ssvep}: the EEG epochs turned into SSVEP canonical-correlation
+ * features with {@code frequencies}, {@code harmonics}, {@code subbands}, {@code step}, {@code upper},
+ * {@code correlations}, each standardised per subject unless {@code standardise: false}); and the
  * targets: {@code features} (CSV, HDF5 or .npy; or, when none are given, low-level features
  * computed from the PNG/JPEG images of the {@code images} folder: grey levels downsampled to
  * {@code image_pixels}, then {@code image_components} principal components), {@code classes} with
@@ -29,7 +32,7 @@ final class EncoderData {
     static {
         Set<String> keys = new java.util.HashSet<>(TrialSources.KEYS);
         keys.addAll(Set.of("features", "images", "image_pixels", "image_components", "classes", "class_column",
-                "stimulus_classes", "groups"));
+                "stimulus_classes", "groups", "eeg_features"));
         KEYS = Set.copyOf(keys);
     }
 
@@ -37,6 +40,9 @@ final class EncoderData {
     private final Job.Section data;
     final TrialSource source;
     private List<String> subjects;
+    /** SSVEP features computed from EEG epochs, or null to give the encoder the epochs. */
+    private final org.neurodec.decoders.ssvep.SsvepFeatures eegFeatures;
+    private final boolean standardise;
     final Path features;
     private final Path images;
     final Path classes;
@@ -58,6 +64,28 @@ final class EncoderData {
         classes = data.has("classes") ? data.path("classes", true) : null;
         if (features == null && images == null && classes == null && !stimulusClasses()) {
             throw data.error("features", "stimulus features, a class table ('classes') or 'stimulus_classes: true'", "none");
+        }
+        if (data.has("eeg_features")) {
+            Job.Section f = data.section("eeg_features");
+            f.only(Set.of("type", "frequencies", "harmonics", "subbands", "step", "upper", "correlations", "standardise"));
+            f.oneOf("type", List.of("ssvep"));
+            double[] hz = f.has("frequencies") ? java.util.stream.StreamSupport.stream(f.tree().get("frequencies")
+                    .spliterator(), false).mapToDouble(n -> n.asDouble()).toArray() : new double[0];
+            if (hz.length == 0 || java.util.Arrays.stream(hz).anyMatch(v -> !(v > 0))) {
+                throw f.error("frequencies", "the stimulation frequencies in Hz, a list of positive numbers",
+                        f.has("frequencies") ? f.tree().get("frequencies") : "none");
+            }
+            try {
+                eegFeatures = new org.neurodec.decoders.ssvep.SsvepFeatures(hz, f.integer("harmonics", 3, 1, 20),
+                        f.integer("subbands", 4, 0, 20), f.number("step", 8, 0.1, 1000), f.number("upper", 60, 1, 1e5),
+                        f.integer("correlations", 2, 1, 20));
+            } catch (org.neurodec.decoders.DecoderException e) {
+                throw f.error("upper", "sub-bands that end above their starts", e.getMessage());
+            }
+            standardise = !f.has("standardise") || Boolean.parseBoolean(f.text("standardise"));
+        } else {
+            eegFeatures = null;
+            standardise = false;
         }
         inputs.put(job.file(), "job");
         if (features != null) {
@@ -89,7 +117,20 @@ final class EncoderData {
         SubjectTrials read = TrialSources.load(job, source, id, log);
         secondsPerTrial.put(id, read.secondsPerTrial());
         inputs.putAll(source.inputs());
-        return Map.entry(read.trials(), read.entry());
+        if (eegFeatures == null) {
+            return Map.entry(read.trials(), read.entry());
+        }
+        if (read.trials().modality() != org.neurodec.subjects.Modality.EEG) {
+            throw data.error("eeg_features", "EEG epochs to compute them from", read.trials().modality() + " trials");
+        }
+        log.accept("subject " + id + ": SSVEP features of " + read.trials().trials() + " epochs");
+        TrialSet features;
+        try {
+            features = eegFeatures.transform(read.trials(), read.sfreq(), standardise);
+        } catch (org.neurodec.decoders.DecoderException e) {
+            throw data.error("eeg_features", "settings the recordings allow", e.getMessage());
+        }
+        return Map.entry(features, Subject.of(features, List.of()));
     }
 
     /** The targets of the trials' {@code stimuli}. */

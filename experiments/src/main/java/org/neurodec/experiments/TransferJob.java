@@ -36,8 +36,8 @@ import org.neurodec.Provenance;
  */
 public final class TransferJob {
 
-    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "calibration", "model", "split",
-            "adapt", "metrics");
+    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "calibration", "calibration_order",
+            "test", "model", "split", "adapt", "metrics");
     static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned");
 
     /**
@@ -117,10 +117,13 @@ public final class TransferJob {
             throw job.error("calibration", "a list of calibration trial counts (or fractions below 1)", "nothing");
         }
         for (double size : sizes) {
-            if (!(size > 0 && size < 1) && !(size >= 2 && size == Math.rint(size))) {
-                throw job.error("calibration", "whole numbers of trials (2 or more) or fractions between 0 and 1", size);
+            if (!(size > 0 && size < 1) && !(size >= 2 && size == Math.rint(size)) && size != 0) {
+                throw job.error("calibration", "whole numbers of trials (0, or 2 or more) or fractions between 0 and 1", size);
             }
         }
+        boolean perClass = job.has("calibration_order")
+                && job.oneOf("calibration_order", List.of("recording", "per-class")).equals("per-class");
+        boolean remaining = job.has("test") && job.oneOf("test", List.of("split", "remaining")).equals("remaining");
         EncoderConfig config = config(job.has("model") ? job.section("model") : null);
         Device device = SharedEncoder.device(job.has("model") && job.section("model").has("device")
                 ? job.section("model").text("device") : "auto");
@@ -175,7 +178,9 @@ public final class TransferJob {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            rows.addAll(calibrate(job, Map.entry(cohort.trialsOf(newId), loaded.get(newId).getValue()), splits, sizes, data.secondsPerTrial(newId), targets, groups,
+            Protocol protocol = new Protocol(perClass, remaining);
+            rows.addAll(calibrate(job, Map.entry(remaining ? loaded.get(newId).getKey() : cohort.trialsOf(newId),
+                    loaded.get(newId).getValue()), splits, sizes, protocol, data.secondsPerTrial(newId), targets, groups,
                     models.get(newId), device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, log));
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -188,34 +193,50 @@ public final class TransferJob {
         loaded.keySet().forEach(id -> seconds.put(id, data.secondsPerTrial(id)));
         parameters.put("seconds_per_trial", seconds);
         parameters.put("folds", folds);
+        parameters.put("calibration_order", perClass ? "per-class" : "recording");
+        parameters.put("test", remaining ? "remaining" : "split");
         return new Result(job, name, rows, trainings, data.roles(), models, parameters);
+    }
+
+    /**
+     * How a new subject's calibration and test trials are chosen.
+     *
+     * @param perClass calibration is the first k / classes trials of each class in recording order (else the first k)
+     * @param remaining the test set is every trial outside the calibration set (else the split's test trials)
+     */
+    record Protocol(boolean perClass, boolean remaining) {
     }
 
     /** The new subject's rows: each calibration size, each method, scored on its test trials. */
     private static List<Row> calibrate(Job.Section job, Map.Entry<TrialSet, Subject> newcomer, TrialSplits splits, double[] sizes,
-            double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device, int adaptEpochs,
-            int fineTuneEpochs, int resamples, long seed, Consumer<String> log) {
+            Protocol protocol, double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device,
+            int adaptEpochs, int fineTuneEpochs, int resamples, long seed, Consumer<String> log) {
         TrialSet subject = newcomer.getKey();
-        int[] test = splits.rows(subject, "test");
-        int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(test, t) < 0).toArray();
-        TrialSet testTrials = subject.select(test);
+        int[] splitTest = protocol.remaining() ? new int[0] : splits.rows(subject, "test");
+        int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(splitTest, t) < 0).toArray();
         List<Row> rows = new ArrayList<>();
         for (double size : sizes) {
-            int k = size < 1 ? Math.max(2, (int) Math.round(size * pool.length)) : (int) size;
+            int k = size == 0 ? 0 : size < 1 ? Math.max(2, (int) Math.round(size * pool.length)) : (int) size;
             if (k > pool.length) {
                 throw job.error("calibration", "at most the " + pool.length + " trials of subject " + subject.subject()
                         + " outside its test set", size);
             }
-            TrialSet calibration = subject.select(java.util.Arrays.copyOf(pool, k));
+            int[] chosen = protocol.perClass() ? firstOfEachClass(subject, pool, k, targets, job) : java.util.Arrays.copyOf(pool, k);
+            int[] test = protocol.remaining() ? IntStream.range(0, subject.trials())
+                    .filter(t -> IntStream.of(chosen).noneMatch(c -> c == t)).toArray() : splitTest;
+            TrialSet testTrials = subject.select(test);
+            TrialSet calibration = subject.select(chosen);
             double minutes = k * secondsPerTrial / 60;
             log.accept("calibrating subject " + subject.subject() + " on " + k + " trials");
-            TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups, resamples, seed);
-            rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(0), own));
+            if (k >= 2) {
+                TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups, resamples, seed);
+                rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(0), own));
+            }
             try (SharedEncoder encoder = ModelFolder.load(model, device)) {
                 NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });
                 TransferScores adapted = shared(encoder, targets, testTrials, groups, resamples, seed);
                 rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(1), adapted));
-                if (fineTuneEpochs > 0) {
+                if (fineTuneEpochs > 0 && k >= 2) {
                     NewSubject.fineTune(encoder, calibration, targets, fineTuneEpochs, line -> { });
                     TransferScores tuned = shared(encoder, targets, testTrials, groups, resamples, seed);
                     rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(2), tuned));
@@ -223,6 +244,24 @@ public final class TransferJob {
             }
         }
         return rows;
+    }
+
+    /** The first k / classes trials of each class among {@code pool}, in recording order, class by class. */
+    private static int[] firstOfEachClass(TrialSet subject, int[] pool, int k, Targets targets, Job.Section job) {
+        if (!targets.hasClasses()) {
+            throw job.error("calibration_order", "class targets for per-class calibration", "none");
+        }
+        int classes = targets.classNames().size();
+        if (k % classes != 0) {
+            throw job.error("calibration", "multiples of the " + classes + " classes for per-class calibration", k);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            int cc = c;
+            IntStream.of(pool).filter(t -> targets.classOf(subject.stimuli().get(t)) == cc).limit(k / classes)
+                    .forEach(out::add);
+        }
+        return out.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     private static TransferScores shared(SharedEncoder encoder, Targets targets, TrialSet test, Map<String, String> groups,

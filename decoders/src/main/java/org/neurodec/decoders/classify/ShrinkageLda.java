@@ -72,8 +72,22 @@ public final class ShrinkageLda {
                 }
             }
         }
-        DecompositionSolver solver = new CholeskyDecomposition(new Array2DRowRealMatrix(covariance, false), 1e-9, 0)
-                .getSolver();
+        DecompositionSolver solver;
+        try {
+            solver = new CholeskyDecomposition(new Array2DRowRealMatrix(covariance, false), 1e-9, 0).getSolver();
+        } catch (org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException e) {
+            // a feature constant within every class (few trials) leaves the covariance singular: a ridge of
+            // 1e-9 of the mean variance keeps it invertible and leaves every other direction as it was
+            double trace = 0;
+            for (int a = 0; a < p; a++) {
+                trace += covariance[a][a];
+            }
+            double ridge = 1e-9 * (trace > 0 ? trace / p : 1);
+            for (int a = 0; a < p; a++) {
+                covariance[a][a] += ridge;
+            }
+            solver = new CholeskyDecomposition(new Array2DRowRealMatrix(covariance, false), 1e-12, 0).getSolver();
+        }
         RealMatrix solved = solver.solve(new Array2DRowRealMatrix(means, false).transpose());
         double[][] coef = solved.transpose().getData();
         double[] intercept = new double[classes];

@@ -104,6 +104,11 @@ public final class Cca {
 
     /** sin and cos of 2π h f t for h = 1..harmonics, t = sample / sfreq: (2 × harmonics) × times. */
     double[][] reference(double frequency, int times) {
+        return reference(frequency, harmonics, sfreq, times);
+    }
+
+    /** sin and cos of 2π h f t for h = 1..harmonics, t = sample / sfreq: (2 × harmonics) × times. */
+    public static double[][] reference(double frequency, int harmonics, double sfreq, int times) {
         double[][] out = new double[2 * harmonics][times];
         for (int h = 1; h <= harmonics; h++) {
             for (int t = 0; t < times; t++) {
@@ -120,10 +125,16 @@ public final class Cca {
      * largest singular value of Qxᵀ Qy, Q the orthonormal bases of the centred variables.
      */
     static double correlation(double[][] x, double[][] y) {
+        double[] all = correlations(x, y);
+        return all.length == 0 ? 0 : all[0];
+    }
+
+    /** Every canonical correlation between the rows of x and of y, largest first (none when either is constant). */
+    public static double[] correlations(double[][] x, double[][] y) {
         double[][] qx = basis(x);
         double[][] qy = basis(y);
         if (qx.length == 0 || qy.length == 0) {
-            return 0;
+            return new double[0];
         }
         double[][] m = new double[qx.length][qy.length];
         for (int i = 0; i < qx.length; i++) {
@@ -135,7 +146,11 @@ public final class Cca {
                 m[i][j] = s;
             }
         }
-        return Math.min(1, new SingularValueDecomposition(MatrixUtils.createRealMatrix(m)).getSingularValues()[0]);
+        double[] values = new SingularValueDecomposition(MatrixUtils.createRealMatrix(m)).getSingularValues();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.min(1, values[i]);
+        }
+        return values;
     }
 
     /** An orthonormal basis of the centred rows (modified Gram–Schmidt, twice; dependent rows dropped). */

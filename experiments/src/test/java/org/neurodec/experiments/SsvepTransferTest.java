@@ -1,0 +1,48 @@
+package org.neurodec.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurodec.ingest.TestData;
+
+/**
+ * The shared encoder on SSVEP features against a subject's own decoder, on four SSVEP-Exo subjects
+ * with two of them new in turn (the example's protocol, smaller): per-class calibration, the rest of
+ * the new subject's trials as its test set.
+ */
+class SsvepTransferTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSharedEncoderBeatsTheSubjectsOwnDecoderFromEightTrialsAndDecodesZeroShot() throws IOException {
+        String job = Files.readString(JobRunnerTest.EXAMPLES.resolve("ssvep-transfer.yaml"))
+                .replace("leave_one_out: [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\"]", "leave_one_out: [\"3\", \"4\"]")
+                .replace("calibration: [0, 8, 16, 32]", "calibration: [0, 8]")
+                .replace("epochs: 80", "epochs: 40");
+        for (int s = 5; s <= 8; s++) {
+            job = job.replace("    \"" + s + "\": ${data}/real/ssvep-exo/subject0" + s + "/*_raw.fif\n", "");
+        }
+        Path file = Files.writeString(dir.resolve("ssvep.yaml"), job);
+        TransferJob.Result result = TransferJob.run(file, Map.of("data", TestData.root().toString()), line -> { });
+        List<TransferJob.Row> means = TransferJob.withMeans(result.rows()).stream().filter(r -> r.subject().equals("mean"))
+                .toList();
+        Map<String, Double> k8 = means.stream().filter(r -> r.trials() == 8).collect(Collectors.toMap(TransferJob.Row::method,
+                r -> r.scores().get("balanced accuracy"), (a, b) -> a));
+        double zeroShot = means.stream().filter(r -> r.trials() == 0).findFirst().orElseThrow().scores().get("balanced accuracy");
+        assertEquals(2, result.rows().stream().filter(r -> r.trials() == 0).count(), "a zero-shot row per new subject");
+        assertTrue(zeroShot > 0.62, "zero-shot balanced accuracy " + zeroShot + " (chance 0.25)");
+        double shared = k8.get("shared + new adapter");
+        assertTrue(shared > 0.62 && shared > k8.get("subject-only"), "k = 8: " + k8);
+    }
+}
