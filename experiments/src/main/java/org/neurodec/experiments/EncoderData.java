@@ -18,7 +18,9 @@ import org.neurodec.subjects.TrialSource;
  * each subject's EEG files (read by {@link TrialSources}); and the
  * optional {@code eeg_features} ({@code type: ssvep}: the EEG epochs turned into SSVEP canonical-correlation
  * features with {@code frequencies}, {@code harmonics}, {@code subbands}, {@code step}, {@code upper},
- * {@code correlations}, each standardised per subject unless {@code standardise: false}); and the
+ * {@code correlations}, each standardised per subject unless {@code standardise: false};
+ * {@code type: tangent-space}: the re-centred tangent vectors of each epoch's covariance in {@code band}
+ * Hz over {@code window} s); and the
  * targets: {@code features} (CSV, HDF5 or .npy; or, when none are given, low-level features
  * computed from the PNG/JPEG images of the {@code images} folder: grey levels downsampled to
  * {@code image_pixels}, then {@code image_components} principal components), {@code classes} with
@@ -40,8 +42,9 @@ final class EncoderData {
     private final Job.Section data;
     final TrialSource source;
     private List<String> subjects;
-    /** SSVEP features computed from EEG epochs, or null to give the encoder the epochs. */
-    private final org.neurodec.decoders.ssvep.SsvepFeatures eegFeatures;
+    /** SSVEP or tangent-space features computed from EEG epochs (at most one), or neither to give the encoder the epochs. */
+    private final org.neurodec.decoders.ssvep.SsvepFeatures ssvepFeatures;
+    private final org.neurodec.decoders.riemann.TangentFeatures tangentFeatures;
     private final boolean standardise;
     final Path features;
     private final Path images;
@@ -67,24 +70,42 @@ final class EncoderData {
         }
         if (data.has("eeg_features")) {
             Job.Section f = data.section("eeg_features");
-            f.only(Set.of("type", "frequencies", "harmonics", "subbands", "step", "upper", "correlations", "standardise"));
-            f.oneOf("type", List.of("ssvep"));
-            double[] hz = f.has("frequencies") ? java.util.stream.StreamSupport.stream(f.tree().get("frequencies")
-                    .spliterator(), false).mapToDouble(n -> n.asDouble()).toArray() : new double[0];
-            if (hz.length == 0 || java.util.Arrays.stream(hz).anyMatch(v -> !(v > 0))) {
-                throw f.error("frequencies", "the stimulation frequencies in Hz, a list of positive numbers",
-                        f.has("frequencies") ? f.tree().get("frequencies") : "none");
+            String type = f.oneOf("type", List.of("ssvep", "tangent-space"));
+            if (type.equals("ssvep")) {
+                f.only(Set.of("type", "frequencies", "harmonics", "subbands", "step", "upper", "correlations", "standardise"));
+                double[] hz = f.has("frequencies") ? java.util.stream.StreamSupport.stream(f.tree().get("frequencies")
+                        .spliterator(), false).mapToDouble(n -> n.asDouble()).toArray() : new double[0];
+                if (hz.length == 0 || java.util.Arrays.stream(hz).anyMatch(v -> !(v > 0))) {
+                    throw f.error("frequencies", "the stimulation frequencies in Hz, a list of positive numbers",
+                            f.has("frequencies") ? f.tree().get("frequencies") : "none");
+                }
+                try {
+                    ssvepFeatures = new org.neurodec.decoders.ssvep.SsvepFeatures(hz, f.integer("harmonics", 3, 1, 20),
+                            f.integer("subbands", 4, 0, 20), f.number("step", 8, 0.1, 1000), f.number("upper", 60, 1, 1e5),
+                            f.integer("correlations", 2, 1, 20));
+                } catch (org.neurodec.decoders.DecoderException e) {
+                    throw f.error("upper", "sub-bands that end above their starts", e.getMessage());
+                }
+                standardise = !f.has("standardise") || Boolean.parseBoolean(f.text("standardise"));
+                tangentFeatures = null;
+            } else {
+                f.only(Set.of("type", "band", "window"));
+                double[] band = f.numbers("band", 2);
+                double[] window = f.numbers("window", 2);
+                if (band == null || window == null) {
+                    throw f.error(band == null ? "band" : "window", "[from, to] (Hz for band, seconds for window)", "none");
+                }
+                try {
+                    tangentFeatures = new org.neurodec.decoders.riemann.TangentFeatures(band[0], band[1], window[0], window[1]);
+                } catch (org.neurodec.decoders.DecoderException e) {
+                    throw f.error("band", "0 < low < high and a window from < to", e.getMessage());
+                }
+                ssvepFeatures = null;
+                standardise = false;
             }
-            try {
-                eegFeatures = new org.neurodec.decoders.ssvep.SsvepFeatures(hz, f.integer("harmonics", 3, 1, 20),
-                        f.integer("subbands", 4, 0, 20), f.number("step", 8, 0.1, 1000), f.number("upper", 60, 1, 1e5),
-                        f.integer("correlations", 2, 1, 20));
-            } catch (org.neurodec.decoders.DecoderException e) {
-                throw f.error("upper", "sub-bands that end above their starts", e.getMessage());
-            }
-            standardise = !f.has("standardise") || Boolean.parseBoolean(f.text("standardise"));
         } else {
-            eegFeatures = null;
+            ssvepFeatures = null;
+            tangentFeatures = null;
             standardise = false;
         }
         inputs.put(job.file(), "job");
@@ -117,16 +138,18 @@ final class EncoderData {
         SubjectTrials read = TrialSources.load(job, source, id, log);
         secondsPerTrial.put(id, read.secondsPerTrial());
         inputs.putAll(source.inputs());
-        if (eegFeatures == null) {
+        if (ssvepFeatures == null && tangentFeatures == null) {
             return Map.entry(read.trials(), read.entry());
         }
         if (read.trials().modality() != org.neurodec.subjects.Modality.EEG) {
             throw data.error("eeg_features", "EEG epochs to compute them from", read.trials().modality() + " trials");
         }
-        log.accept("subject " + id + ": SSVEP features of " + read.trials().trials() + " epochs");
+        log.accept("subject " + id + ": " + (ssvepFeatures != null ? "SSVEP" : "tangent-space") + " features of "
+                + read.trials().trials() + " epochs");
         TrialSet features;
         try {
-            features = eegFeatures.transform(read.trials(), read.sfreq(), standardise);
+            features = ssvepFeatures != null ? ssvepFeatures.transform(read.trials(), read.sfreq(), standardise)
+                    : tangentFeatures.transform(read.trials(), read.sfreq(), read.tmin());
         } catch (org.neurodec.decoders.DecoderException e) {
             throw data.error("eeg_features", "settings the recordings allow", e.getMessage());
         }

@@ -44,6 +44,8 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
             "within-subject",
             "stimulus-split");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+    /** A decimal number as YAML writes one (no leading zeros, so "01" stays a string). */
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     /** Reads and checks {@code file}; {@code overrides} replace the file's {@code vars}. */
     public static Job read(Path file, Map<String, String> overrides) {
@@ -167,6 +169,13 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
 
     private static JsonNode substitute(Path file, String key, JsonNode node, Map<String, String> vars) {
         if (node.isTextual()) {
+            Matcher whole = VARIABLE.matcher(node.asText());
+            if (whole.matches() && vars.containsKey(whole.group(1)) && NUMBER.matcher(vars.get(whole.group(1))).matches()) {
+                // a value that is a variable alone takes the variable's type: seed: ${seed} is a number when seed is one
+                String value = vars.get(whole.group(1));
+                return value.matches("-?\\d+") && value.length() < 18 ? com.fasterxml.jackson.databind.node.LongNode.valueOf(
+                        Long.parseLong(value)) : com.fasterxml.jackson.databind.node.DoubleNode.valueOf(Double.parseDouble(value));
+            }
             Matcher m = VARIABLE.matcher(node.asText());
             StringBuilder out = new StringBuilder();
             while (m.find()) {
@@ -338,7 +347,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         /** A list of strings (a single string counts as a list of one). */
         public List<String> texts(String child) {
             JsonNode n = node.get(child);
-            if (n != null && n.isTextual()) {
+            if (n != null && n.isValueNode() && !n.isNull()) {
                 return List.of(n.asText());
             }
             if (n == null || !n.isArray() || n.size() == 0) {
@@ -346,7 +355,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
             }
             List<String> out = new java.util.ArrayList<>();
             for (int i = 0; i < n.size(); i++) {
-                if (!n.get(i).isTextual()) {
+                if (!n.get(i).isValueNode() || n.get(i).isNull()) {
                     throw error(child + "[" + i + "]", "a string", n.get(i));
                 }
                 out.add(n.get(i).asText());

@@ -124,6 +124,18 @@ class JobRunnerTest {
     }
 
     @Test
+    void aValueThatIsAVariableAloneTakesTheVariablesTypeButIdsWithLeadingZerosStayText() throws IOException {
+        Path file = Files.writeString(dir.resolve("vars.yaml"), "vars: {n: 3, id: '01', x: 2.5}\n"
+                + "data: {hdf5: {file: x.h5, x: '${id}'}}\nmodel: {type: lda}\n"
+                + "protocol: {type: k-fold, folds: \"${n}\"}\nmetrics:\n  resamples: ${n}\n");
+        Job job = Job.read(file, Map.of());
+        assertEquals(3, job.protocol().integer("folds", 5, 2, 100));
+        assertEquals(3, job.resamples());
+        assertEquals("01", job.data().section("hdf5").text("x"));
+        assertEquals(7, Job.read(file, Map.of("n", "7")).protocol().integer("folds", 5, 2, 100), "--set n=7");
+    }
+
+    @Test
     void jobKeysAreCheckedWhenTheJobIsRead() throws IOException {
         String good = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
         Path job = Files.writeString(dir.resolve("job.yaml"), good.replace("  steps:", "  stepz:"));

@@ -1,0 +1,72 @@
+package org.neurodec.decoders.riemann;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.neurodec.decoders.DecoderException;
+import org.neurodec.preprocess.filter.Band;
+import org.neurodec.preprocess.filter.IirDesign;
+import org.neurodec.preprocess.filter.SecondOrderSections;
+import org.neurodec.preprocess.filter.ZeroPhase;
+import org.neurodec.subjects.TrialSet;
+import org.neurodec.subjects.riemann.Covariances;
+import org.neurodec.subjects.riemann.Riemann;
+import org.neurodec.subjects.riemann.Spd;
+
+/**
+ * Band-power features of EEG epochs that a shared model can read from any subject: each epoch's
+ * window band-passed (Butterworth, zero phase), its Ledoit–Wolf covariance, the subject's covariances
+ * re-centred on their own Riemannian mean (no labels), and mapped to the tangent space at the
+ * identity (upper triangle, off-diagonal × √2). Power and its spatial pattern are what motor imagery
+ * changes, which filtered-signal averages cannot see.
+ *
+ * @param lowHz band-pass lower edge (Hz)
+ * @param highHz band-pass upper edge (Hz)
+ * @param fromS window start in seconds (epoch time)
+ * @param toS window end in seconds (epoch time)
+ */
+public record TangentFeatures(double lowHz, double highHz, double fromS, double toS) {
+
+    /** Checks the band and window. */
+    public TangentFeatures {
+        if (!(lowHz > 0 && highHz > lowHz) || !(toS > fromS)) {
+            throw new DecoderException("tangent-space features: expected 0 < low < high Hz and a window from < to, found "
+                    + lowHz + "–" + highHz + " Hz, " + fromS + "–" + toS + " s");
+        }
+    }
+
+    /** One subject's EEG epochs (starting at {@code tmin} s, at {@code sfreq}) as re-centred tangent vectors. */
+    public TrialSet transform(TrialSet eeg, double sfreq, double tmin) {
+        if (!(highHz < sfreq / 2)) {
+            throw new DecoderException("tangent-space features: the band's upper edge " + highHz + " Hz must lie below the"
+                    + " Nyquist frequency " + sfreq / 2 + " Hz");
+        }
+        int from = (int) Math.round((fromS - tmin) * sfreq);
+        int to = (int) Math.round((toS - tmin) * sfreq);
+        if (from < 0 || to >= eeg.times() || to - from < 2) {
+            throw new DecoderException(String.format(java.util.Locale.ROOT, "tangent-space features: window %.3f–%.3f s must"
+                    + " lie within the epochs (%.3f–%.3f s)", fromS, toS, tmin, tmin + (eeg.times() - 1) / sfreq));
+        }
+        SecondOrderSections sos = IirDesign.butterworth(4, Band.BANDPASS, sfreq, lowHz, highHz);
+        List<Spd> covariances = IntStream.range(0, eeg.trials()).parallel().mapToObj(t -> {
+            double[][] x = new double[eeg.channels()][];
+            for (int c = 0; c < eeg.channels(); c++) {
+                double[] channel = new double[eeg.times()];
+                for (int s = 0; s < channel.length; s++) {
+                    channel[s] = eeg.get(t, c, s);
+                }
+                x[c] = java.util.Arrays.copyOfRange(ZeroPhase.apply(sos, channel), from, to + 1);
+            }
+            return Covariances.estimate(x, Covariances.Estimator.LEDOIT_WOLF, 0);
+        }).toList();
+        Spd identity = Spd.identity(eeg.channels());
+        double[][] vectors = Riemann.tangentVectors(Riemann.recenter(covariances, Riemann.mean(covariances)), identity);
+        int p = vectors[0].length;
+        float[] values = new float[vectors.length * p];
+        for (int t = 0; t < vectors.length; t++) {
+            for (int j = 0; j < p; j++) {
+                values[t * p + j] = (float) vectors[t][j];
+            }
+        }
+        return TrialSet.wrapFeatures(eeg.subject(), p, values, eeg.stimuli());
+    }
+}
