@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurodec.experiments.TransferJob;
 import org.neurodec.ingest.OutputTarget;
@@ -65,5 +66,12 @@ final class TransferCommand implements Callable<Integer> {
                     ? String.format(Locale.ROOT, " %12.3f", row.scores().get(m)) : String.format(Locale.ROOT, " %12s", "-")));
             out.println(line);
         }
+        result.trainings().forEach((subject, training) -> {
+            Map<String, Object> i = TransferJob.interference(training);
+            if (Boolean.TRUE.equals(i.get("measured"))) {
+                out.printf(Locale.ROOT, "subject interference (training without %s): mean gradient cosine %.3f, %.0f %% of pairs"
+                        + " conflicting%n", subject, (Double) i.get("mean_cosine"), 100 * (Double) i.get("conflicting_fraction"));
+            }
+        });
     }
 }

@@ -307,6 +307,14 @@ public final class TransferJob {
         r.models().values().forEach(m -> AtomicFolder.delete(m.getParent()));
     }
 
+    /**
+     * The subject interference of one training run: mean pairwise cosine of the subjects' backbone
+     * gradients and the share of conflicting (negative) pairs.
+     */
+    public static Map<String, Object> interference(TrainingReport training) {
+        return TransferOutputs.interference(training);
+    }
+
     /** Every metric in the rows, in the order they first appear. */
     public static List<String> metricNames(List<Row> rows) {
         return TransferOutputs.metricNames(rows);

@@ -58,7 +58,8 @@ final class TransferOutputs {
                 json.put("rows", table);
                 Map<String, Object> trainings = new LinkedHashMap<>();
                 r.trainings().forEach((subject, t) -> trainings.put(subject, Map.of("metric", t.metric(), "best_epoch",
-                        t.bestEpoch() + 1, "losses", t.losses(), "validation", t.validation(), "seconds", t.seconds())));
+                        t.bestEpoch() + 1, "losses", t.losses(), "validation", t.validation(), "seconds", t.seconds(),
+                        "interference", interference(t))));
                 json.put("training", trainings);
                 Map<String, Object> provenance = command.withInputs(r.inputs()).with("job", r.job().tree())
                         .withAll(r.parameters()).toMap();
@@ -158,6 +159,39 @@ final class TransferOutputs {
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 
+    /**
+     * How much the training subjects pulled the backbone in different directions: over every epoch's
+     * first batch (the subjects that batch holds), the mean pairwise cosine of their backbone gradients
+     * and the share of pairs whose gradients conflict (negative cosine).
+     */
+    static Map<String, Object> interference(TrainingReport t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<double[][]> all = t.conflicts().stream().filter(m -> m != null && m.length > 1).toList();
+        if (all.isEmpty()) {
+            out.put("measured", false);
+            return out;
+        }
+        double sum = 0;
+        long pairs = 0;
+        long negative = 0;
+        for (double[][] m : all) {
+            for (int i = 0; i < m.length; i++) {
+                for (int j = i + 1; j < m.length; j++) {
+                    if (Double.isFinite(m[i][j])) {
+                        sum += m[i][j];
+                        pairs++;
+                        negative += m[i][j] < 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        out.put("measured", true);
+        out.put("epochs", all.size());
+        out.put("mean_cosine", pairs == 0 ? Double.NaN : sum / pairs);
+        out.put("conflicting_fraction", pairs == 0 ? Double.NaN : negative / (double) pairs);
+        return out;
+    }
+
     /** Each shared model's training loss and validation score per epoch, on two y axes. */
     static byte[] learningCurve(Map<String, TrainingReport> trainings) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -190,6 +224,16 @@ final class TransferOutputs {
                     row.ci95().get(m).get(1)) + "]" : "")));
             rows.add(cells);
         }
+        StringBuilder conflicts = new StringBuilder();
+        r.trainings().forEach((subject, t) -> {
+            Map<String, Object> i = interference(t);
+            if (Boolean.TRUE.equals(i.get("measured"))) {
+                conflicts.append(String.format(java.util.Locale.ROOT, "%s%.3f (%.0f %% of pairs conflicting)",
+                        conflicts.length() == 0 ? "Subject interference (mean cosine of the training subjects' backbone gradients): "
+                                : "; ", (Double) i.get("mean_cosine"), 100 * (Double) i.get("conflicting_fraction")))
+                        .append(r.trainings().size() > 1 ? " without " + subject : "");
+            }
+        });
         StringBuilder training = new StringBuilder("Shared encoder: best validation ");
         r.trainings().forEach((subject, t) -> training.append(t.metric()).append(' ')
                 .append(TransferJob.format(t.validation().get(t.bestEpoch()))).append(" at epoch ").append(t.bestEpoch() + 1)
@@ -197,6 +241,8 @@ final class TransferOutputs {
         return new Page(r.name()).paragraph("A new subject decoded from few calibration trials: a decoder of that subject"
                 + " alone, the frozen shared encoder with a new adapter, and the shared encoder fine-tuned on the same trials.")
                 .heading("Scores on the new subject's test trials").table(header, rows).note(training.toString())
+                .note(conflicts.length() == 0 ? "Subject interference: not measured (one training subject)."
+                        : conflicts.toString())
                 .heading("Figures").figures(pngs).provenance(provenance).end();
     }
 }
