@@ -51,6 +51,8 @@ final class EncoderData {
     final Path classes;
     private final Map<Path, String> inputs = new LinkedHashMap<>();
     private final Map<String, Double> secondsPerTrial = new LinkedHashMap<>();
+    /** Each loaded subject's EEG epochs as read, before any feature transform (EEG sources only). */
+    private final Map<String, SubjectTrials> epochs = new LinkedHashMap<>();
 
     /** Checks the section's keys and values; reads nothing yet but the dataset's layout. */
     EncoderData(Job.Section job) {
@@ -137,6 +139,9 @@ final class EncoderData {
         }
         SubjectTrials read = TrialSources.load(job, source, id, log);
         secondsPerTrial.put(id, read.secondsPerTrial());
+        if (read.trials().modality() == org.neurodec.subjects.Modality.EEG) {
+            epochs.put(id, read);
+        }
         inputs.putAll(source.inputs());
         if (ssvepFeatures == null && tangentFeatures == null) {
             return Map.entry(read.trials(), read.entry());
@@ -154,6 +159,11 @@ final class EncoderData {
             throw data.error("eeg_features", "settings the recordings allow", e.getMessage());
         }
         return Map.entry(features, Subject.of(features, List.of()));
+    }
+
+    /** Subject {@code id}'s EEG epochs as read (before features), or null when it is not an EEG subject or not loaded. */
+    SubjectTrials epochs(String id) {
+        return epochs.get(id);
     }
 
     /** The targets of the trials' {@code stimuli}. */

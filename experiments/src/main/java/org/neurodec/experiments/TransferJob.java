@@ -37,7 +37,7 @@ import org.neurodec.Provenance;
 public final class TransferJob {
 
     static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "calibration", "calibration_order",
-            "test", "model", "split", "adapt", "metrics");
+            "test", "model", "split", "adapt", "metrics", "riemann");
     static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned");
 
     /**
@@ -124,6 +124,7 @@ public final class TransferJob {
         boolean perClass = job.has("calibration_order")
                 && job.oneOf("calibration_order", List.of("recording", "per-class")).equals("per-class");
         boolean remaining = job.has("test") && job.oneOf("test", List.of("split", "remaining")).equals("remaining");
+        RiemannianArms riemann = job.has("riemann") ? new RiemannianArms(job.section("riemann")) : null;
         EncoderConfig config = config(job.has("model") ? job.section("model") : null);
         Device device = SharedEncoder.device(job.has("model") && job.section("model").has("device")
                 ? job.section("model").text("device") : "auto");
@@ -179,8 +180,19 @@ public final class TransferJob {
                 throw new UncheckedIOException(e);
             }
             Protocol protocol = new Protocol(perClass, remaining);
+            Arms arms = null;
+            if (riemann != null) {
+                Map<String, org.neurodec.subjects.SubjectTrials> sources = new LinkedHashMap<>();
+                for (String id : fold.getValue()) {
+                    sources.put(id, data.epochs(id));
+                }
+                if (data.epochs(newId) == null || sources.containsValue(null)) {
+                    throw job.error("riemann", "EEG epochs (data.eeg or an EEG BIDS dataset)", "other trials");
+                }
+                arms = new Arms(riemann, newId, data.epochs(newId), sources);
+            }
             rows.addAll(calibrate(job, Map.entry(remaining ? loaded.get(newId).getKey() : cohort.trialsOf(newId),
-                    loaded.get(newId).getValue()), splits, sizes, protocol, data.secondsPerTrial(newId), targets, groups,
+                    loaded.get(newId).getValue()), splits, sizes, protocol, arms, data.secondsPerTrial(newId), targets, groups,
                     models.get(newId), device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, log));
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -207,9 +219,14 @@ public final class TransferJob {
     record Protocol(boolean perClass, boolean remaining) {
     }
 
+    /** The Riemannian arms for one new subject: the arms, the subject's epochs and the training subjects'. */
+    record Arms(RiemannianArms arms, String newId, org.neurodec.subjects.SubjectTrials epochs,
+            Map<String, org.neurodec.subjects.SubjectTrials> sources) {
+    }
+
     /** The new subject's rows: each calibration size, each method, scored on its test trials. */
     private static List<Row> calibrate(Job.Section job, Map.Entry<TrialSet, Subject> newcomer, TrialSplits splits, double[] sizes,
-            Protocol protocol, double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device,
+            Protocol protocol, Arms arms, double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device,
             int adaptEpochs, int fineTuneEpochs, int resamples, long seed, Consumer<String> log) {
         TrialSet subject = newcomer.getKey();
         int[] splitTest = protocol.remaining() ? new int[0] : splits.rows(subject, "test");
@@ -231,6 +248,15 @@ public final class TransferJob {
             if (k >= 2) {
                 TransferScores own = SubjectOnly.scores(targets, calibration, testTrials, groups, resamples, seed);
                 rows.add(Row.of(subject.subject(), size, k, minutes, METHODS.get(0), own));
+            }
+            if (arms != null) {
+                if (arms.epochs().trials().trials() != subject.trials()) {
+                    throw job.error("riemann", "the same trials as the encoder reads", arms.epochs().trials().trials() + " epochs for "
+                            + subject.trials() + " trials");
+                }
+                arms.arms().predict(arms.newId(), arms.epochs(), chosen, test, arms.sources(), targets).forEach((method, predicted) ->
+                        rows.add(Row.of(subject.subject(), size, k, minutes, method, TransferScores.of(targets, testTrials, null,
+                                predicted, null, groups, resamples, seed))));
             }
             try (SharedEncoder encoder = ModelFolder.load(model, device)) {
                 NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });

@@ -91,7 +91,8 @@ final class TransferOutputs {
     }
 
     private static String interval(TransferJob.Row row, String metric, int end) {
-        return row.ci95().containsKey(metric) ? TransferJob.format(row.ci95().get(metric).get(end)) : "";
+        List<Double> ci = row.ci95().get(metric);
+        return ci != null && ci.size() == 2 ? TransferJob.format(ci.get(end)) : "";
     }
 
     /** Every metric in the rows, in the order they first appear. */
@@ -117,16 +118,40 @@ final class TransferOutputs {
         for (List<TransferJob.Row> group : groups.values()) {
             Map<String, Double> scores = new LinkedHashMap<>();
             Map<String, Double> chance = new LinkedHashMap<>();
+            Map<String, List<Double>> intervals = new LinkedHashMap<>();
             for (String m : metricNames(group)) {
-                scores.put(m, group.stream().mapToDouble(g -> g.scores().getOrDefault(m, Double.NaN)).average().orElse(Double.NaN));
+                double[] values = group.stream().mapToDouble(g -> g.scores().getOrDefault(m, Double.NaN)).toArray();
+                scores.put(m, java.util.Arrays.stream(values).average().orElse(Double.NaN));
                 chance.put(m, group.stream().mapToDouble(g -> g.chance().getOrDefault(m, Double.NaN)).average().orElse(Double.NaN));
+                intervals.put(m, subjectBootstrap(values));
             }
             TransferJob.Row first = group.get(0);
             out.add(new TransferJob.Row("mean", first.calibration(), (int) Math.round(group.stream()
                     .mapToInt(TransferJob.Row::trials).average().orElse(0)), group.stream().mapToDouble(TransferJob.Row::minutes)
-                    .average().orElse(Double.NaN), first.method(), scores, chance, Map.of(), Map.of()));
+                    .average().orElse(Double.NaN), first.method(), scores, chance, intervals, Map.of()));
         }
         return out;
+    }
+
+    /**
+     * The 95 % percentile interval of the mean over new subjects, from 2000 resamples of the subjects
+     * with replacement (seed 0: the same table gives the same interval).
+     */
+    static List<Double> subjectBootstrap(double[] values) {
+        if (values.length < 2 || java.util.Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
+            return List.of();
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0);
+        double[] means = new double[2000];
+        for (int b = 0; b < means.length; b++) {
+            double sum = 0;
+            for (int i = 0; i < values.length; i++) {
+                sum += values[random.nextInt(values.length)];
+            }
+            means[b] = sum / values.length;
+        }
+        java.util.Arrays.sort(means);
+        return List.of(means[(int) Math.floor(0.025 * (means.length - 1))], means[(int) Math.ceil(0.975 * (means.length - 1))]);
     }
 
     private static byte[] curve(List<TransferJob.Row> rows, String metric, boolean mean) throws IOException {
@@ -137,7 +162,7 @@ final class TransferOutputs {
                 .xAxisTitle(fractions ? "calibration (fraction of the subject's trials)" : "calibration trials").yAxisTitle(metric)
                 .build();
         List<Double> xs = new ArrayList<>();
-        for (String method : TransferJob.METHODS) {
+        for (String method : rows.stream().map(TransferJob.Row::method).distinct().toList()) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (TransferJob.Row row : rows) {
@@ -220,7 +245,7 @@ final class TransferOutputs {
             List<String> cells = new ArrayList<>(List.of(row.subject(), String.valueOf(row.trials()),
                     String.format(Locale.ROOT, "%.1f", row.minutes()), row.method()));
             metrics.forEach(m -> cells.add(!row.scores().containsKey(m) ? "–" : TransferJob.format(row.scores().get(m))
-                    + (row.ci95().containsKey(m) ? " [" + String.format(Locale.ROOT, "%.2f–%.2f", row.ci95().get(m).get(0),
+                    + (row.ci95().containsKey(m) && row.ci95().get(m).size() == 2 ? " [" + String.format(Locale.ROOT, "%.2f–%.2f", row.ci95().get(m).get(0),
                     row.ci95().get(m).get(1)) + "]" : "")));
             rows.add(cells);
         }

@@ -17,7 +17,7 @@ import org.neurodec.ingest.TestData;
 /**
  * The shared encoder on SSVEP features against a subject's own decoder, on four SSVEP-Exo subjects
  * with two of them new in turn (the example's protocol, smaller): per-class calibration, the rest of
- * the new subject's trials as its test set.
+ * the new subject's trials as its test set, the Riemannian arms on the same trials.
  */
 class SsvepTransferTest {
 
@@ -44,5 +44,7 @@ class SsvepTransferTest {
         assertTrue(zeroShot > 0.62, "zero-shot balanced accuracy " + zeroShot + " (chance 0.25)");
         double shared = k8.get("shared + new adapter");
         assertTrue(shared > 0.62 && shared > k8.get("subject-only"), "k = 8: " + k8);
+        assertTrue(shared > k8.get("riemann: adapted") && shared > k8.get("riemann: pooled re-centred")
+                && k8.containsKey("riemann: subject-only"), "the Riemannian arms on the same trials: " + k8);
     }
 }
