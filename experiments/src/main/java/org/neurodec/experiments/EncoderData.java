@@ -18,7 +18,8 @@ import org.neurodec.subjects.TrialSource;
  * each subject's EEG files (read by {@link TrialSources}); and the
  * optional {@code eeg_features} ({@code type: ssvep}: the EEG epochs turned into SSVEP canonical-correlation
  * features with {@code frequencies}, {@code harmonics}, {@code subbands}, {@code step}, {@code upper},
- * {@code correlations}, each standardised per subject unless {@code standardise: false};
+ * {@code correlations}, each standardised per subject over all its trials ({@code standardise: subject}), over a new
+ * subject's calibration trials alone in transfer jobs ({@code calibration}; all its trials at k = 0), or not ({@code none});
  * {@code type: tangent-space}: the re-centred tangent vectors of each epoch's covariance in {@code band}
  * Hz over {@code window} s); and the
  * targets: {@code features} (CSV, HDF5 or .npy; or, when none are given, low-level features
@@ -46,6 +47,10 @@ final class EncoderData {
     private final org.neurodec.decoders.ssvep.SsvepFeatures ssvepFeatures;
     private final org.neurodec.decoders.riemann.TangentFeatures tangentFeatures;
     private final boolean standardise;
+    /** Whether a new subject's features are standardised by its calibration trials alone (transfer jobs). */
+    private final boolean onCalibration;
+    /** Each subject's SSVEP features before standardisation, kept when {@link #onCalibration}. */
+    private final Map<String, TrialSet> unstandardised = new LinkedHashMap<>();
     final Path features;
     private final Path images;
     final Path classes;
@@ -88,7 +93,10 @@ final class EncoderData {
                 } catch (org.neurodec.decoders.DecoderException e) {
                     throw f.error("upper", "sub-bands that end above their starts", e.getMessage());
                 }
-                standardise = !f.has("standardise") || Boolean.parseBoolean(f.text("standardise"));
+                String mode = f.has("standardise") ? f.oneOf("standardise", List.of("subject", "calibration", "none"))
+                        : "subject";
+                standardise = !mode.equals("none");
+                onCalibration = mode.equals("calibration");
                 tangentFeatures = null;
             } else {
                 f.only(Set.of("type", "band", "window"));
@@ -104,11 +112,13 @@ final class EncoderData {
                 }
                 ssvepFeatures = null;
                 standardise = false;
+                onCalibration = false;
             }
         } else {
             ssvepFeatures = null;
             tangentFeatures = null;
             standardise = false;
+            onCalibration = false;
         }
         inputs.put(job.file(), "job");
         if (features != null) {
@@ -153,12 +163,30 @@ final class EncoderData {
                 + read.trials().trials() + " epochs");
         TrialSet features;
         try {
-            features = ssvepFeatures != null ? ssvepFeatures.transform(read.trials(), read.sfreq(), standardise)
-                    : tangentFeatures.transform(read.trials(), read.sfreq(), read.tmin());
+            if (ssvepFeatures != null) {
+                TrialSet raw = ssvepFeatures.transform(read.trials(), read.sfreq(), false);
+                if (onCalibration) {
+                    unstandardised.put(id, raw);
+                }
+                features = standardise && raw.trials() > 1 ? org.neurodec.decoders.ssvep.SsvepFeatures.standardised(raw,
+                        java.util.stream.IntStream.range(0, raw.trials()).toArray()) : raw;
+            } else {
+                features = tangentFeatures.transform(read.trials(), read.sfreq(), read.tmin());
+            }
         } catch (org.neurodec.decoders.DecoderException e) {
             throw data.error("eeg_features", "settings the recordings allow", e.getMessage());
         }
         return Map.entry(features, Subject.of(features, List.of()));
+    }
+
+    /**
+     * Subject {@code id}'s SSVEP features standardised by its trials {@code reference} alone, when the
+     * job asks for {@code standardise: calibration} and at least two reference trials are given; else null.
+     */
+    TrialSet standardisedBy(String id, int[] reference) {
+        TrialSet raw = unstandardised.get(id);
+        return raw == null || reference.length < 2 ? null
+                : org.neurodec.decoders.ssvep.SsvepFeatures.standardised(raw, reference);
     }
 
     /** Subject {@code id}'s EEG epochs as read (before features), or null when it is not an EEG subject or not loaded. */

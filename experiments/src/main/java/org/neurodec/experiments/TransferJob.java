@@ -192,7 +192,8 @@ public final class TransferJob {
                 arms = new Arms(riemann, newId, data.epochs(newId), sources);
             }
             rows.addAll(calibrate(job, Map.entry(remaining ? loaded.get(newId).getKey() : cohort.trialsOf(newId),
-                    loaded.get(newId).getValue()), splits, sizes, protocol, arms, data.secondsPerTrial(newId), targets, groups,
+                    loaded.get(newId).getValue()), splits, sizes, protocol, arms, reference -> data.standardisedBy(newId, reference),
+                    data.secondsPerTrial(newId), targets, groups,
                     models.get(newId), device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, log));
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -226,19 +227,25 @@ public final class TransferJob {
 
     /** The new subject's rows: each calibration size, each method, scored on its test trials. */
     private static List<Row> calibrate(Job.Section job, Map.Entry<TrialSet, Subject> newcomer, TrialSplits splits, double[] sizes,
-            Protocol protocol, Arms arms, double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device,
+            Protocol protocol, Arms arms, java.util.function.Function<int[], TrialSet> restandardise, double secondsPerTrial,
+            Targets targets, Map<String, String> groups, Path model, Device device,
             int adaptEpochs, int fineTuneEpochs, int resamples, long seed, Consumer<String> log) {
-        TrialSet subject = newcomer.getKey();
-        int[] splitTest = protocol.remaining() ? new int[0] : splits.rows(subject, "test");
-        int[] pool = IntStream.range(0, subject.trials()).filter(t -> java.util.Arrays.binarySearch(splitTest, t) < 0).toArray();
+        TrialSet asLoaded = newcomer.getKey();
+        int[] splitTest = protocol.remaining() ? new int[0] : splits.rows(asLoaded, "test");
+        int[] pool = IntStream.range(0, asLoaded.trials()).filter(t -> java.util.Arrays.binarySearch(splitTest, t) < 0).toArray();
         List<Row> rows = new ArrayList<>();
         for (double size : sizes) {
+            TrialSet subject = asLoaded;
             int k = size == 0 ? 0 : size < 1 ? Math.max(2, (int) Math.round(size * pool.length)) : (int) size;
             if (k > pool.length) {
                 throw job.error("calibration", "at most the " + pool.length + " trials of subject " + subject.subject()
                         + " outside its test set", size);
             }
             int[] chosen = protocol.perClass() ? firstOfEachClass(subject, pool, k, targets, job) : java.util.Arrays.copyOf(pool, k);
+            TrialSet byCalibration = restandardise.apply(chosen);
+            if (byCalibration != null) {
+                subject = byCalibration;
+            }
             int[] test = protocol.remaining() ? IntStream.range(0, subject.trials())
                     .filter(t -> IntStream.of(chosen).noneMatch(c -> c == t)).toArray() : splitTest;
             TrialSet testTrials = subject.select(test);
@@ -255,7 +262,7 @@ public final class TransferJob {
                             + subject.trials() + " trials");
                 }
                 arms.arms().predict(arms.newId(), arms.epochs(), chosen, test, arms.sources(), targets).forEach((method, predicted) ->
-                        rows.add(Row.of(subject.subject(), size, k, minutes, method, TransferScores.of(targets, testTrials, null,
+                        rows.add(Row.of(asLoaded.subject(), size, k, minutes, method, TransferScores.of(targets, testTrials, null,
                                 predicted, null, groups, resamples, seed))));
             }
             try (SharedEncoder encoder = ModelFolder.load(model, device)) {

@@ -48,5 +48,14 @@ class SsvepTransferTest {
         assertTrue(shared > 0.62 && shared > k8.get("subject-only"), "k = 8: " + k8);
         assertTrue(shared > k8.get("riemann: adapted") && shared > k8.get("riemann: pooled re-centred")
                 && k8.containsKey("riemann: subject-only"), "the Riemannian arms on the same trials: " + k8);
+
+        // the strict protocol: the new subject's features standardised by its 8 calibration trials alone
+        Path strict = Files.writeString(dir.resolve("strict.yaml"), job.replace("frequencies: [13, 17, 21]}",
+                "frequencies: [13, 17, 21], standardise: calibration}"));
+        TransferJob.Result calibrationOnly = TransferJob.run(strict, Map.of("data", TestData.root().toString()), line -> { });
+        double strictShared = TransferJob.withMeans(calibrationOnly.rows()).stream().filter(r -> r.subject().equals("mean")
+                && r.trials() == 8 && r.method().equals("shared + new adapter")).findFirst().orElseThrow().scores()
+                .get("balanced accuracy");
+        assertTrue(strictShared > 0.62, "standardised by calibration only: " + strictShared + " (chance 0.25)");
     }
 }
