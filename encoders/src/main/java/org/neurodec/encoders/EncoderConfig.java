@@ -58,6 +58,15 @@ public record EncoderConfig(int sharedDim, int blocks, int hidden, Conv conv, do
         return new EncoderConfig(64, 2, 128, new Conv(16, 4, 9, 16, 4), 0.1, 1.0, 1.0, 2e-3, 1e-2, 60, 64, 10, 42L, false);
     }
 
+    /** This config with another AdamW decoupled weight decay (≥ 0). */
+    public EncoderConfig withWeightDecay(double value) {
+        if (!(value >= 0)) {
+            throw new EncoderException("weight decay: expected 0 or more, found " + value);
+        }
+        return new EncoderConfig(sharedDim, blocks, hidden, conv, temperature, mseWeight, classWeight, learningRate,
+                value, epochs, batchSize, patience, seed, gradientSurgery);
+    }
+
     /** This config with another seed. */
     public EncoderConfig withSeed(long value) {
         return new EncoderConfig(sharedDim, blocks, hidden, conv, temperature, mseWeight, classWeight, learningRate,

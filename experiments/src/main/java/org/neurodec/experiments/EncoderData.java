@@ -20,8 +20,8 @@ import org.neurodec.subjects.TrialSource;
  * features with {@code frequencies}, {@code harmonics}, {@code subbands}, {@code step}, {@code upper},
  * {@code correlations}, each standardised per subject over all its trials ({@code standardise: subject}), over a new
  * subject's calibration trials alone in transfer jobs ({@code calibration}; all its trials at k = 0), or not ({@code none});
- * {@code type: tangent-space}: the re-centred tangent vectors of each epoch's covariance in {@code band}
- * Hz over {@code window} s); and the
+ * {@code type: tangent-space}: the re-centred, standardised tangent vectors of each epoch's covariance in
+ * {@code band} Hz over {@code window} s on {@code channels} (all when not given)); and the
  * targets: {@code features} (CSV, HDF5 or .npy; or, when none are given, low-level features
  * computed from the PNG/JPEG images of the {@code images} folder: grey levels downsampled to
  * {@code image_pixels}, then {@code image_components} principal components), {@code classes} with
@@ -99,14 +99,15 @@ final class EncoderData {
                 onCalibration = mode.equals("calibration");
                 tangentFeatures = null;
             } else {
-                f.only(Set.of("type", "band", "window"));
+                f.only(Set.of("type", "band", "window", "channels"));
                 double[] band = f.numbers("band", 2);
                 double[] window = f.numbers("window", 2);
                 if (band == null || window == null) {
                     throw f.error(band == null ? "band" : "window", "[from, to] (Hz for band, seconds for window)", "none");
                 }
                 try {
-                    tangentFeatures = new org.neurodec.decoders.riemann.TangentFeatures(band[0], band[1], window[0], window[1]);
+                    tangentFeatures = new org.neurodec.decoders.riemann.TangentFeatures(band[0], band[1], window[0], window[1],
+                            f.has("channels") ? f.texts("channels") : List.of());
                 } catch (org.neurodec.decoders.DecoderException e) {
                     throw f.error("band", "0 < low < high and a window from < to", e.getMessage());
                 }
@@ -168,10 +169,10 @@ final class EncoderData {
                 if (onCalibration) {
                     unstandardised.put(id, raw);
                 }
-                features = standardise && raw.trials() > 1 ? org.neurodec.decoders.ssvep.SsvepFeatures.standardised(raw,
-                        java.util.stream.IntStream.range(0, raw.trials()).toArray()) : raw;
+                features = standardise && raw.trials() > 1
+                        ? raw.standardisedBy(java.util.stream.IntStream.range(0, raw.trials()).toArray()) : raw;
             } else {
-                features = tangentFeatures.transform(read.trials(), read.sfreq(), read.tmin());
+                features = tangentFeatures.transform(read.trials(), read.entry().channels(), read.sfreq(), read.tmin());
             }
         } catch (org.neurodec.decoders.DecoderException e) {
             throw data.error("eeg_features", "settings the recordings allow", e.getMessage());
@@ -185,8 +186,7 @@ final class EncoderData {
      */
     TrialSet standardisedBy(String id, int[] reference) {
         TrialSet raw = unstandardised.get(id);
-        return raw == null || reference.length < 2 ? null
-                : org.neurodec.decoders.ssvep.SsvepFeatures.standardised(raw, reference);
+        return raw == null || reference.length < 2 ? null : raw.standardisedBy(reference);
     }
 
     /** Subject {@code id}'s EEG epochs as read (before features), or null when it is not an EEG subject or not loaded. */

@@ -311,8 +311,8 @@ public final class TransferJob {
         if (model == null) {
             return c;
         }
-        model.only(Set.of("type", "dim", "blocks", "hidden", "conv", "epochs", "batch_size", "learning_rate", "patience", "seed",
-                "gradient_surgery", "device"));
+        model.only(Set.of("type", "dim", "blocks", "hidden", "conv", "epochs", "batch_size", "learning_rate", "weight_decay",
+                "patience", "seed", "gradient_surgery", "device"));
         c = c.withSeed(model.integer("seed", (int) c.seed(), 0, Integer.MAX_VALUE))
                 .withGradientSurgery(model.has("gradient_surgery") && Boolean.parseBoolean(model.text("gradient_surgery")))
                 .withShape(model.integer("dim", c.sharedDim(), 1, 1 << 16), model.integer("blocks", c.blocks(), 0, 64),
@@ -329,6 +329,9 @@ public final class TransferJob {
             } catch (IllegalArgumentException e) {
                 throw model.error("conv", "a valid front end (" + e.getMessage() + ")", java.util.Arrays.toString(conv));
             }
+        }
+        if (model.has("weight_decay")) {
+            c = c.withWeightDecay(model.number("weight_decay", c.weightDecay(), -1e-300, 1e3));
         }
         return model.has("epochs") ? c.withEpochs(model.integer("epochs", c.epochs(), 1, 100_000)) : c;
     }

@@ -116,6 +116,40 @@ public final class TrialSet {
         return values[(t * channels + c) * times + s];
     }
 
+    /**
+     * These trials with each feature (channel × time) z-scored by the mean and population standard
+     * deviation over the trials {@code reference} (for example a subject's unlabelled trials, or a new
+     * subject's calibration trials only); a feature constant there becomes 0.
+     */
+    public TrialSet standardisedBy(int[] reference) {
+        int p = features();
+        if (reference.length < 2) {
+            throw new SubjectsException("standardising subject " + subject + ": expected 2 or more reference trials, found "
+                    + reference.length);
+        }
+        double[] mean = new double[p];
+        double[] var = new double[p];
+        for (int t : reference) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += values[t * p + j] / (double) reference.length;
+            }
+        }
+        for (int t : reference) {
+            for (int j = 0; j < p; j++) {
+                double d = values[t * p + j] - mean[j];
+                var[j] += d * d / reference.length;
+            }
+        }
+        float[] out = new float[values.length];
+        for (int t = 0; t < trials(); t++) {
+            for (int j = 0; j < p; j++) {
+                double sd = Math.sqrt(var[j]);
+                out[t * p + j] = sd > 0 ? (float) ((values[t * p + j] - mean[j]) / sd) : 0f;
+            }
+        }
+        return new TrialSet(subject, modality, channels, times, out, stimuli);
+    }
+
     /** The trials as double rows (for closed-form fits). */
     public double[][] toRows() {
         double[][] rows = new double[trials()][features()];

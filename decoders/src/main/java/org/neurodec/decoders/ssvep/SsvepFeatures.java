@@ -101,40 +101,6 @@ public record SsvepFeatures(double[] frequencies, int harmonics, int subbands, d
             }
         }
         TrialSet out = TrialSet.wrapFeatures(eeg.subject(), p, values, eeg.stimuli());
-        return standardise && n > 1 ? standardised(out, java.util.stream.IntStream.range(0, n).toArray()) : out;
-    }
-
-    /**
-     * {@code features} with each feature z-scored by the mean and standard deviation of the trials
-     * {@code reference} (for example a new subject's calibration trials only); a feature constant
-     * there becomes 0.
-     */
-    public static TrialSet standardised(TrialSet features, int[] reference) {
-        int p = features.features();
-        int n = features.trials();
-        if (reference.length < 2) {
-            throw new DecoderException("standardising features: expected 2 or more reference trials, found " + reference.length);
-        }
-        double[] mean = new double[p];
-        double[] sd = new double[p];
-        for (int t : reference) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += features.get(t, j, 0) / reference.length;
-            }
-        }
-        for (int t : reference) {
-            for (int j = 0; j < p; j++) {
-                double d = features.get(t, j, 0) - mean[j];
-                sd[j] += d * d / reference.length;
-            }
-        }
-        float[] values = new float[n * p];
-        for (int t = 0; t < n; t++) {
-            for (int j = 0; j < p; j++) {
-                double s = Math.sqrt(sd[j]);
-                values[t * p + j] = s > 0 ? (float) ((features.get(t, j, 0) - mean[j]) / s) : 0f;
-            }
-        }
-        return TrialSet.wrapFeatures(features.subject(), p, values, features.stimuli());
+        return standardise && n > 1 ? out.standardisedBy(java.util.stream.IntStream.range(0, n).toArray()) : out;
     }
 }
