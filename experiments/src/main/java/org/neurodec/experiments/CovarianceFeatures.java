@@ -16,7 +16,8 @@ import org.neurodec.subjects.riemann.Spd;
  * optionally expanded into the SSVEP filter-bank signal ({@code filter_bank} frequencies, ±
  * {@code bandwidth} Hz, Butterworth {@code order}), its covariance by {@code estimator}, and each
  * subject's covariances aligned without labels ({@code align}: {@code recenter} whitens by the
- * subject's Riemannian mean, {@code euclidean} by its arithmetic mean), the subject's trials at hand
+ * subject's Riemannian mean, {@code euclidean} by its arithmetic mean), or the ERP-prototype
+ * covariance ({@code erp}: the training classes' mean epochs stacked above each epoch), the subject's trials at hand
  * (training trials when fitting, test trials when predicting) serving as the reference. Covariances
  * are computed once per trial and kept for the job's other splits.
  */
@@ -29,7 +30,9 @@ final class CovarianceFeatures {
         new ModelType.Key("filter_bank", "none", "SSVEP extended signal: frequencies (Hz) each band-passed ± bandwidth"),
         new ModelType.Key("bandwidth", "1", "filter_bank: half-width of each band in Hz, > 0"),
         new ModelType.Key("order", "4", "filter_bank: Butterworth order, 1..10"),
-        new ModelType.Key("align", "none", "per-subject alignment without labels: none, recenter or euclidean"));
+        new ModelType.Key("align", "none", "per-subject alignment without labels: none, recenter or euclidean"),
+        new ModelType.Key("erp", "false", "ERP-prototype covariances: the training classes' mean epochs stacked above each"
+                + " epoch (P300, N170)"));
 
     private final Covariances.Estimator estimator;
     private final double shrinkage;
@@ -38,6 +41,9 @@ final class CovarianceFeatures {
     private final double bandwidth;
     private final int order;
     private final String align;
+    private final boolean erp;
+    /** The prototypes of the last fit (ERP covariances), or null. */
+    private org.neurodec.decoders.riemann.ErpPrototypes prototypes;
     private final Map<Integer, Spd> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     CovarianceFeatures(Job.Section section) {
@@ -55,6 +61,10 @@ final class CovarianceFeatures {
         bandwidth = section.number("bandwidth", 1, 1e-3, 1000);
         order = section.integer("order", 4, 1, 10);
         align = section.has("align") ? section.oneOf("align", List.of("none", "recenter", "euclidean")) : "none";
+        erp = section.has("erp") && section.oneOf("erp", List.of("true", "false")).equals("true");
+        if (erp && section.has("filter_bank")) {
+            throw section.error("erp", "false with filter_bank (one kind of covariance)", "true");
+        }
     }
 
     /** Checks the window and filter bank against the data's epochs. */
@@ -89,18 +99,35 @@ final class CovarianceFeatures {
             (int) Math.round((window[1] - data.tmin) * data.sfreq)};
     }
 
-    /** The covariance of trial {@code t}, computed once. */
+    /** Trial {@code t}'s epoch within the window. */
+    private double[][] cut(TrialData data, int t) {
+        int[] w = samples(data);
+        double[][] epoch = data.epochs[t];
+        double[][] cut = new double[epoch.length][];
+        for (int c = 0; c < epoch.length; c++) {
+            cut[c] = java.util.Arrays.copyOfRange(epoch[c], w[0], w[1] + 1);
+        }
+        return cut;
+    }
+
+    /** The covariance of trial {@code t}: computed once, or with ERP prototypes against the last fit's. */
     Spd covariance(TrialData data, int t) {
+        if (erp) {
+            return prototypes.covariance(cut(data, t), estimator, shrinkage);
+        }
         return cache.computeIfAbsent(t, i -> {
-            int[] w = samples(data);
-            double[][] epoch = data.epochs[i];
-            double[][] cut = new double[epoch.length][];
-            for (int c = 0; c < epoch.length; c++) {
-                cut[c] = java.util.Arrays.copyOfRange(epoch[c], w[0], w[1] + 1);
-            }
+            double[][] cut = cut(data, i);
             double[][] x = bank == null ? cut : Covariances.extended(cut, data.sfreq, bank, bandwidth, order);
             return Covariances.estimate(x, estimator, shrinkage);
         });
+    }
+
+    /** Fits what the features learn from labelled training trials (the ERP prototypes), before {@link #covariances}. */
+    void fit(TrialData data, int[] train, int[] labels, int classes) {
+        if (erp) {
+            prototypes = org.neurodec.decoders.riemann.ErpPrototypes.fit(IntStream.of(train).mapToObj(t -> cut(data, t))
+                    .toList(), labels, classes);
+        }
     }
 
     /** The covariances of {@code rows}, each subject's aligned by the reference of its own rows among them. */
@@ -132,6 +159,7 @@ final class CovarianceFeatures {
         m.put("filter_bank_hz", bank);
         m.put("bandwidth_hz", bank == null ? null : bandwidth);
         m.put("align", align);
+        m.put("erp_prototypes", erp);
         return m;
     }
 }

@@ -48,6 +48,7 @@ public final class MdmType implements ModelType {
 
         @Override
         public void fit(TrialData data, int[] train) {
+            features.fit(data, train, labels(data, train), data.classes().size());
             fitted = Mdm.fit(features.covariances(data, train), labels(data, train), data.classes().size());
         }
 

@@ -51,6 +51,7 @@ public final class TangentSpaceType implements ModelType {
 
         @Override
         public void fit(TrialData data, int[] train) {
+            features.fit(data, train, labels(data, train), data.classes().size());
             fitted = TangentSpaceLogistic.fit(features.covariances(data, train), labels(data, train), data.classes().size(), c);
         }
 

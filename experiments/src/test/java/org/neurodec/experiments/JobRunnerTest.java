@@ -70,6 +70,20 @@ class JobRunnerTest {
     }
 
     @Test
+    void erpPrototypeCovariancesBeatLdaWithinEachN170Subject() throws IOException {
+        String pooled = Files.readString(EXAMPLES.resolve("n170-pooled.yaml"));
+        double[] auc = new double[2];
+        String[] models = {"{type: lda, shrinkage: auto, decimate: 2}", "{type: ts-logistic, erp: true, estimator: oas}"};
+        for (int m = 0; m < 2; m++) {
+            Path job = Files.writeString(dir.resolve("n170-" + m + ".yaml"), pooled
+                    .replace("model: {type: lda, shrinkage: auto, decimate: 2}", "model: " + models[m])
+                    .replace("protocol: {type: leave-one-subject-out}", "protocol: {type: within-subject, folds: 5, seed: 0}"));
+            auc[m] = run(job).scores().stream().filter(s -> s.metric().equals("AUC")).findFirst().orElseThrow().value();
+        }
+        assertTrue(auc[1] > auc[0] + 0.02, "within-subject AUC: ERP-prototype covariances " + auc[1] + ", LDA " + auc[0]);
+    }
+
+    @Test
     void logisticRegressionAndLdaClassifyTheTenTestDigits() throws IOException {
         for (String model : List.of("{type: logistic, C: 0.01}", "{type: lda}")) {
             Path job = Files.writeString(dir.resolve("job.yaml"), "name: digits69 six vs nine\n"
