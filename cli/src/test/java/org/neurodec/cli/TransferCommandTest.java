@@ -103,10 +103,11 @@ class TransferCommandTest {
         Path out = dir.resolve("n170");
         CommandLineTest.Result r = CommandLineTest.run("transfer", job.toString(), "--out", out.toString());
         assertEquals(0, r.status(), r.err());
-        for (String method : List.of("subject-only", "shared + new adapter", "shared, fine-tuned")) {
+        for (String method : List.of("subject-only", "shared + new adapter", "shared, fine-tuned", "riemann: subject-only")) {
             double auc = scores(out, 0.25, method).get("AUC");
             assertTrue(auc > 0.5 && auc < 0.8, method + ": AUC " + auc);
         }
+        assertTrue(scores(out, 0.25, "riemann: adapted").containsKey("AUC"), "the Riemannian arms score AUC for two classes");
         JsonNode provenance = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("provenance");
         assertTrue(provenance.get("inputs").size() > 4, "every CSV recording is recorded with its checksum");
     }

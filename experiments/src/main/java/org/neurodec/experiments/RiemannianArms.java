@@ -33,16 +33,51 @@ final class RiemannianArms {
     private final double bandwidth;
     private final int order;
     private final double prior;
+    private final boolean erp;
     private final Map<String, List<Spd>> covariances = new LinkedHashMap<>();
 
     RiemannianArms(Job.Section section) {
-        section.only(Set.of("estimator", "filter_bank", "bandwidth", "order", "prior"));
+        section.only(Set.of("estimator", "filter_bank", "bandwidth", "order", "prior", "erp"));
         estimator = Covariances.Estimator.named(section.has("estimator")
                 ? section.oneOf("estimator", List.of("lwf", "oas", "empirical")) : "lwf");
         bank = section.numbers("filter_bank", 0);
         bandwidth = section.number("bandwidth", 1, 1e-3, 1000);
         order = section.integer("order", 4, 1, 10);
         prior = section.number("prior", 16, 0, 1e9);
+        erp = section.has("erp") && section.oneOf("erp", List.of("true", "false")).equals("true");
+        if (erp && bank != null) {
+            throw section.error("erp", "false with filter_bank (one kind of covariance)", "true");
+        }
+    }
+
+    /** Trial {@code i} of {@code t} as channels × times. */
+    private static double[][] epoch(TrialSet t, int i) {
+        double[][] x = new double[t.channels()][t.times()];
+        for (int c = 0; c < t.channels(); c++) {
+            for (int k = 0; k < t.times(); k++) {
+                x[c][k] = t.get(i, c, k);
+            }
+        }
+        return x;
+    }
+
+    /** ERP-prototype covariances of the trials {@code rows} of {@code t} against {@code prototypes}. */
+    private List<Spd> erpCovariances(TrialSet t, int[] rows, org.neurodec.decoders.riemann.ErpPrototypes prototypes) {
+        return IntStream.of(rows).parallel().mapToObj(i -> prototypes.covariance(epoch(t, i), estimator, 0)).toList();
+    }
+
+    /** The ERP prototypes (class means) of the trials {@code rows} of {@code t}. */
+    private static org.neurodec.decoders.riemann.ErpPrototypes prototypes(List<TrialSet> sets, List<int[]> rows,
+            List<int[]> labels, int classes) {
+        List<double[][]> trials = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
+            for (int i = 0; i < rows.get(s).length; i++) {
+                trials.add(epoch(sets.get(s), rows.get(s)[i]));
+                y.add(labels.get(s)[i]);
+            }
+        }
+        return org.neurodec.decoders.riemann.ErpPrototypes.fit(trials, y.stream().mapToInt(Integer::intValue).toArray(), classes);
     }
 
     /** Subject {@code id}'s trial covariances, computed once from its epochs. */
@@ -68,12 +103,16 @@ final class RiemannianArms {
     }
 
     /**
-     * The three arms' predicted classes for the new subject's {@code test} trials, given its
-     * {@code calibration} trials and the training subjects (ids with their epochs).
+     * The three arms' distances to each class mean (test trials × classes) for the new subject's
+     * {@code test} trials, given its {@code calibration} trials and the training subjects (ids with
+     * their epochs).
      */
-    Map<String, int[]> predict(String newId, SubjectTrials newEpochs, int[] calibration, int[] test,
+    Map<String, double[][]> predict(String newId, SubjectTrials newEpochs, int[] calibration, int[] test,
             Map<String, SubjectTrials> sources, Targets targets) {
         int classes = targets.classNames().size();
+        if (erp) {
+            return predictErp(newEpochs, calibration, test, sources, targets, classes);
+        }
         List<Spd> pooled = new ArrayList<>();
         List<Integer> pooledLabels = new ArrayList<>();
         sources.forEach((id, epochs) -> {
@@ -89,17 +128,80 @@ final class RiemannianArms {
         List<Spd> cal = IntStream.of(calibration).mapToObj(own::get).toList();
         int[] calLabels = IntStream.of(calibration).map(i -> y[i]).toArray();
         List<Spd> testCov = IntStream.of(test).mapToObj(own::get).toList();
-        Map<String, int[]> out = new LinkedHashMap<>();
+        Map<String, double[][]> out = new LinkedHashMap<>();
         boolean everyClass = IntStream.range(0, classes).allMatch(k -> IntStream.of(calLabels).anyMatch(v -> v == k));
         if (everyClass) {
-            out.put(METHODS.get(0), Mdm.fit(cal, calLabels, classes).predict(testCov));
+            out.put(METHODS.get(0), Mdm.fit(cal, calLabels, classes).distances(testCov));
         }
         Spd reference = Riemann.mean(calibration.length > 0 ? cal : own);
         List<Spd> testCentred = Riemann.recenter(testCov, reference);
-        out.put(METHODS.get(1), sourceModel.predict(testCentred));
+        out.put(METHODS.get(1), sourceModel.distances(testCentred));
         if (calibration.length > 0) {
-            out.put(METHODS.get(2), sourceModel.adaptedTo(Riemann.recenter(cal, reference), calLabels, prior).predict(testCentred));
+            out.put(METHODS.get(2), sourceModel.adaptedTo(Riemann.recenter(cal, reference), calLabels, prior)
+                    .distances(testCentred));
         }
         return out;
+    }
+
+    /** The same arms on ERP-prototype covariances: the sources' prototypes for the pooled arms, the calibration's for subject-only. */
+    private Map<String, double[][]> predictErp(SubjectTrials newEpochs, int[] calibration, int[] test,
+            Map<String, SubjectTrials> sources, Targets targets, int classes) {
+        List<TrialSet> sets = sources.values().stream().map(SubjectTrials::trials).toList();
+        List<int[]> all = sets.stream().map(t -> IntStream.range(0, t.trials()).toArray()).toList();
+        List<int[]> sourceLabels = sets.stream().map(t -> labels(t, targets)).toList();
+        org.neurodec.decoders.riemann.ErpPrototypes fromSources = prototypes(sets, all, sourceLabels, classes);
+        List<Spd> pooled = new ArrayList<>();
+        List<Integer> pooledLabels = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
+            List<Spd> c = erpCovariances(sets.get(s), all.get(s), fromSources);
+            pooled.addAll(Riemann.recenter(c, Riemann.mean(c)));
+            for (int y : sourceLabels.get(s)) {
+                pooledLabels.add(y);
+            }
+        }
+        Mdm sourceModel = Mdm.fit(pooled, pooledLabels.stream().mapToInt(Integer::intValue).toArray(), classes);
+        TrialSet own = newEpochs.trials();
+        int[] y = labels(own, targets);
+        int[] calLabels = IntStream.of(calibration).map(i -> y[i]).toArray();
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        boolean everyClass = IntStream.range(0, classes).allMatch(k -> IntStream.of(calLabels).anyMatch(v -> v == k));
+        if (everyClass) {
+            org.neurodec.decoders.riemann.ErpPrototypes fromCalibration = prototypes(List.of(own), List.of(calibration),
+                    List.of(calLabels), classes);
+            out.put(METHODS.get(0), Mdm.fit(erpCovariances(own, calibration, fromCalibration), calLabels, classes)
+                    .distances(erpCovariances(own, test, fromCalibration)));
+        }
+        List<Spd> cal = erpCovariances(own, calibration, fromSources);
+        List<Spd> testCov = erpCovariances(own, test, fromSources);
+        Spd reference = Riemann.mean(calibration.length > 0 ? cal
+                : erpCovariances(own, IntStream.range(0, own.trials()).toArray(), fromSources));
+        List<Spd> testCentred = Riemann.recenter(testCov, reference);
+        out.put(METHODS.get(1), sourceModel.distances(testCentred));
+        if (calibration.length > 0) {
+            out.put(METHODS.get(2), sourceModel.adaptedTo(Riemann.recenter(cal, reference), calLabels, prior)
+                    .distances(testCentred));
+        }
+        return out;
+    }
+
+    /** The nearest class of each row of distances. */
+    static int[] nearest(double[][] distances) {
+        int[] out = new int[distances.length];
+        for (int i = 0; i < distances.length; i++) {
+            for (int k = 1; k < distances[i].length; k++) {
+                if (distances[i][k] < distances[i][out[i]]) {
+                    out[i] = k;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** For two classes, each trial's score for the second: how much nearer it is to the second mean (else null). */
+    static double[] secondClassScore(double[][] distances) {
+        if (distances.length == 0 || distances[0].length != 2) {
+            return null;
+        }
+        return java.util.Arrays.stream(distances).mapToDouble(d -> d[0] - d[1]).toArray();
     }
 }

@@ -261,9 +261,9 @@ public final class TransferJob {
                     throw job.error("riemann", "the same trials as the encoder reads", arms.epochs().trials().trials() + " epochs for "
                             + subject.trials() + " trials");
                 }
-                arms.arms().predict(arms.newId(), arms.epochs(), chosen, test, arms.sources(), targets).forEach((method, predicted) ->
+                arms.arms().predict(arms.newId(), arms.epochs(), chosen, test, arms.sources(), targets).forEach((method, d) ->
                         rows.add(Row.of(asLoaded.subject(), size, k, minutes, method, TransferScores.of(targets, testTrials, null,
-                                predicted, null, groups, resamples, seed))));
+                                RiemannianArms.nearest(d), RiemannianArms.secondClassScore(d), groups, resamples, seed))));
             }
             try (SharedEncoder encoder = ModelFolder.load(model, device)) {
                 NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });
