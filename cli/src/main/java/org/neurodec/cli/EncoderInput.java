@@ -123,9 +123,14 @@ final class EncoderInput {
         return SharedEncoderWorkflow.targets(features, classes, classColumn, stimulusClasses, stimuli);
     }
 
-    /** The BIDS source the options describe. */
+    private BidsTrialSource source;
+
+    /** The BIDS source the options describe, made once (it scans the dataset's layout once). */
     BidsTrialSource source() {
-        return new BidsTrialSource(root, modality(), mask, betas, highPass, window, !noBaseline, reject, decimate);
+        if (source == null) {
+            source = new BidsTrialSource(root, modality(), mask, betas, highPass, window, !noBaseline, reject, decimate);
+        }
+        return source;
     }
 
     /** One subject's trials with its registry entry (mask and affine, or montage). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.neurodec.decoders.riemann.ErpPrototypes;
 import org.neurodec.decoders.riemann.Mdm;
 import org.neurodec.encoders.Targets;
 import org.neurodec.subjects.SubjectTrials;
@@ -61,13 +62,8 @@ final class RiemannianArms {
         return x;
     }
 
-    /** ERP-prototype covariances of the trials {@code rows} of {@code t} against {@code prototypes}. */
-    private List<Spd> erpCovariances(TrialSet t, int[] rows, org.neurodec.decoders.riemann.ErpPrototypes prototypes) {
-        return IntStream.of(rows).parallel().mapToObj(i -> prototypes.covariance(epoch(t, i), estimator, 0)).toList();
-    }
-
     /** The ERP prototypes (class means) of the trials {@code rows} of {@code t}. */
-    private static org.neurodec.decoders.riemann.ErpPrototypes prototypes(List<TrialSet> sets, List<int[]> rows,
+    private static ErpPrototypes prototypes(List<TrialSet> sets, List<int[]> rows,
             List<int[]> labels, int classes) {
         List<double[][]> trials = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
@@ -77,7 +73,7 @@ final class RiemannianArms {
                 y.add(labels.get(s)[i]);
             }
         }
-        return org.neurodec.decoders.riemann.ErpPrototypes.fit(trials, y.stream().mapToInt(Integer::intValue).toArray(), classes);
+        return ErpPrototypes.fit(trials, y.stream().mapToInt(Integer::intValue).toArray(), classes);
     }
 
     /** Subject {@code id}'s trial covariances, computed once from its epochs. */
@@ -85,12 +81,7 @@ final class RiemannianArms {
         return covariances.computeIfAbsent(id, s -> {
             TrialSet t = epochs.trials();
             return IntStream.range(0, t.trials()).parallel().mapToObj(i -> {
-                double[][] x = new double[t.channels()][t.times()];
-                for (int c = 0; c < t.channels(); c++) {
-                    for (int k = 0; k < t.times(); k++) {
-                        x[c][k] = t.get(i, c, k);
-                    }
-                }
+                double[][] x = epoch(t, i);
                 return Covariances.estimate(bank == null ? x : Covariances.extended(x, epochs.sfreq(), bank, bandwidth, order),
                         estimator, 0);
             }).toList();
@@ -105,57 +96,24 @@ final class RiemannianArms {
     /**
      * The three arms' distances to each class mean (test trials × classes) for the new subject's
      * {@code test} trials, given its {@code calibration} trials and the training subjects (ids with
-     * their epochs).
+     * their epochs). With {@code erp}, the pooled arms use the sources' class means as prototypes and
+     * subject-only the calibration trials'.
      */
     Map<String, double[][]> predict(String newId, SubjectTrials newEpochs, int[] calibration, int[] test,
             Map<String, SubjectTrials> sources, Targets targets) {
         int classes = targets.classNames().size();
+        ErpPrototypes fromSources = null;
         if (erp) {
-            return predictErp(newEpochs, calibration, test, sources, targets, classes);
+            List<TrialSet> sets = sources.values().stream().map(SubjectTrials::trials).toList();
+            fromSources = prototypes(sets, sets.stream().map(RiemannianArms::all).toList(),
+                    sets.stream().map(t -> labels(t, targets)).toList(), classes);
         }
         List<Spd> pooled = new ArrayList<>();
         List<Integer> pooledLabels = new ArrayList<>();
-        sources.forEach((id, epochs) -> {
-            List<Spd> c = covariances(id, epochs);
+        for (Map.Entry<String, SubjectTrials> source : sources.entrySet()) {
+            List<Spd> c = covariances(source.getKey(), source.getValue(), all(source.getValue().trials()), fromSources);
             pooled.addAll(Riemann.recenter(c, Riemann.mean(c)));
-            for (int y : labels(epochs.trials(), targets)) {
-                pooledLabels.add(y);
-            }
-        });
-        Mdm sourceModel = Mdm.fit(pooled, pooledLabels.stream().mapToInt(Integer::intValue).toArray(), classes);
-        List<Spd> own = covariances(newId, newEpochs);
-        int[] y = labels(newEpochs.trials(), targets);
-        List<Spd> cal = IntStream.of(calibration).mapToObj(own::get).toList();
-        int[] calLabels = IntStream.of(calibration).map(i -> y[i]).toArray();
-        List<Spd> testCov = IntStream.of(test).mapToObj(own::get).toList();
-        Map<String, double[][]> out = new LinkedHashMap<>();
-        boolean everyClass = IntStream.range(0, classes).allMatch(k -> IntStream.of(calLabels).anyMatch(v -> v == k));
-        if (everyClass) {
-            out.put(METHODS.get(0), Mdm.fit(cal, calLabels, classes).distances(testCov));
-        }
-        Spd reference = Riemann.mean(calibration.length > 0 ? cal : own);
-        List<Spd> testCentred = Riemann.recenter(testCov, reference);
-        out.put(METHODS.get(1), sourceModel.distances(testCentred));
-        if (calibration.length > 0) {
-            out.put(METHODS.get(2), sourceModel.adaptedTo(Riemann.recenter(cal, reference), calLabels, prior)
-                    .distances(testCentred));
-        }
-        return out;
-    }
-
-    /** The same arms on ERP-prototype covariances: the sources' prototypes for the pooled arms, the calibration's for subject-only. */
-    private Map<String, double[][]> predictErp(SubjectTrials newEpochs, int[] calibration, int[] test,
-            Map<String, SubjectTrials> sources, Targets targets, int classes) {
-        List<TrialSet> sets = sources.values().stream().map(SubjectTrials::trials).toList();
-        List<int[]> all = sets.stream().map(t -> IntStream.range(0, t.trials()).toArray()).toList();
-        List<int[]> sourceLabels = sets.stream().map(t -> labels(t, targets)).toList();
-        org.neurodec.decoders.riemann.ErpPrototypes fromSources = prototypes(sets, all, sourceLabels, classes);
-        List<Spd> pooled = new ArrayList<>();
-        List<Integer> pooledLabels = new ArrayList<>();
-        for (int s = 0; s < sets.size(); s++) {
-            List<Spd> c = erpCovariances(sets.get(s), all.get(s), fromSources);
-            pooled.addAll(Riemann.recenter(c, Riemann.mean(c)));
-            for (int y : sourceLabels.get(s)) {
+            for (int y : labels(source.getValue().trials(), targets)) {
                 pooledLabels.add(y);
             }
         }
@@ -164,18 +122,15 @@ final class RiemannianArms {
         int[] y = labels(own, targets);
         int[] calLabels = IntStream.of(calibration).map(i -> y[i]).toArray();
         Map<String, double[][]> out = new LinkedHashMap<>();
-        boolean everyClass = IntStream.range(0, classes).allMatch(k -> IntStream.of(calLabels).anyMatch(v -> v == k));
-        if (everyClass) {
-            org.neurodec.decoders.riemann.ErpPrototypes fromCalibration = prototypes(List.of(own), List.of(calibration),
-                    List.of(calLabels), classes);
-            out.put(METHODS.get(0), Mdm.fit(erpCovariances(own, calibration, fromCalibration), calLabels, classes)
-                    .distances(erpCovariances(own, test, fromCalibration)));
+        if (IntStream.range(0, classes).allMatch(k -> IntStream.of(calLabels).anyMatch(v -> v == k))) {
+            ErpPrototypes fromCalibration = erp ? prototypes(List.of(own), List.of(calibration), List.of(calLabels), classes)
+                    : null;
+            out.put(METHODS.get(0), Mdm.fit(covariances(newId, newEpochs, calibration, fromCalibration), calLabels, classes)
+                    .distances(covariances(newId, newEpochs, test, fromCalibration)));
         }
-        List<Spd> cal = erpCovariances(own, calibration, fromSources);
-        List<Spd> testCov = erpCovariances(own, test, fromSources);
-        Spd reference = Riemann.mean(calibration.length > 0 ? cal
-                : erpCovariances(own, IntStream.range(0, own.trials()).toArray(), fromSources));
-        List<Spd> testCentred = Riemann.recenter(testCov, reference);
+        List<Spd> cal = covariances(newId, newEpochs, calibration, fromSources);
+        Spd reference = Riemann.mean(calibration.length > 0 ? cal : covariances(newId, newEpochs, all(own), fromSources));
+        List<Spd> testCentred = Riemann.recenter(covariances(newId, newEpochs, test, fromSources), reference);
         out.put(METHODS.get(1), sourceModel.distances(testCentred));
         if (calibration.length > 0) {
             out.put(METHODS.get(2), sourceModel.adaptedTo(Riemann.recenter(cal, reference), calLabels, prior)
@@ -184,17 +139,18 @@ final class RiemannianArms {
         return out;
     }
 
-    /** The nearest class of each row of distances. */
-    static int[] nearest(double[][] distances) {
-        int[] out = new int[distances.length];
-        for (int i = 0; i < distances.length; i++) {
-            for (int k = 1; k < distances[i].length; k++) {
-                if (distances[i][k] < distances[i][out[i]]) {
-                    out[i] = k;
-                }
-            }
+    private static int[] all(TrialSet t) {
+        return IntStream.range(0, t.trials()).toArray();
+    }
+
+    /** The covariances of the trials {@code rows}: against {@code prototypes} when given, else the subject's cached ones. */
+    private List<Spd> covariances(String id, SubjectTrials epochs, int[] rows, ErpPrototypes prototypes) {
+        if (prototypes == null) {
+            List<Spd> cached = covariances(id, epochs);
+            return IntStream.of(rows).mapToObj(cached::get).toList();
         }
-        return out;
+        TrialSet t = epochs.trials();
+        return IntStream.of(rows).parallel().mapToObj(i -> prototypes.covariance(epoch(t, i), estimator, 0)).toList();
     }
 
     /** For two classes, each trial's score for the second: how much nearer it is to the second mean (else null). */

@@ -263,7 +263,7 @@ public final class TransferJob {
                 }
                 arms.arms().predict(arms.newId(), arms.epochs(), chosen, test, arms.sources(), targets).forEach((method, d) ->
                         rows.add(Row.of(asLoaded.subject(), size, k, minutes, method, TransferScores.of(targets, testTrials, null,
-                                RiemannianArms.nearest(d), RiemannianArms.secondClassScore(d), groups, resamples, seed))));
+                                org.neurodec.decoders.riemann.Mdm.nearest(d), RiemannianArms.secondClassScore(d), groups, resamples, seed))));
             }
             try (SharedEncoder encoder = ModelFolder.load(model, device)) {
                 NewSubject.adapt(encoder, newcomer.getValue(), calibration, targets, adaptEpochs, line -> { });

@@ -58,16 +58,18 @@ public final class Mdm {
 
     /** Each trial's nearest class. */
     public int[] predict(List<Spd> covariances) {
-        double[][] d = distances(covariances);
-        int[] out = new int[d.length];
-        for (int i = 0; i < d.length; i++) {
-            int best = 0;
-            for (int k = 1; k < d[i].length; k++) {
-                if (d[i][k] < d[i][best]) {
-                    best = k;
+        return nearest(distances(covariances));
+    }
+
+    /** The nearest class of each row of distances (trials × classes). */
+    public static int[] nearest(double[][] distances) {
+        int[] out = new int[distances.length];
+        for (int i = 0; i < distances.length; i++) {
+            for (int k = 1; k < distances[i].length; k++) {
+                if (distances[i][k] < distances[i][out[i]]) {
+                    out[i] = k;
                 }
             }
-            out[i] = best;
         }
         return out;
     }

@@ -3,10 +3,6 @@ package org.neurodec.decoders.ssvep;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.neurodec.decoders.DecoderException;
-import org.neurodec.preprocess.filter.Band;
-import org.neurodec.preprocess.filter.IirDesign;
-import org.neurodec.preprocess.filter.SecondOrderSections;
-import org.neurodec.preprocess.filter.ZeroPhase;
 
 /**
  * Training-free SSVEP decoding by canonical correlation analysis (Lin et al. 2006): a trial
@@ -19,11 +15,8 @@ import org.neurodec.preprocess.filter.ZeroPhase;
 public final class Cca {
 
     private final double[] frequencies;
-    private final int harmonics;
-    private final double sfreq;
     private final int subbands;
-    private final double subbandStep;
-    private final double upperEdge;
+    private final SsvepBands bands;
 
     private Cca(double[] frequencies, int harmonics, double sfreq, int subbands, double subbandStep, double upperEdge) {
         if (frequencies.length < 2 || harmonics < 1) {
@@ -37,11 +30,8 @@ public final class Cca {
             }
         }
         this.frequencies = frequencies.clone();
-        this.harmonics = harmonics;
-        this.sfreq = sfreq;
         this.subbands = subbands;
-        this.subbandStep = subbandStep;
-        this.upperEdge = upperEdge;
+        this.bands = new SsvepBands(frequencies, harmonics, sfreq, subbands == 0, subbands, subbandStep, upperEdge);
     }
 
     /** Standard CCA over {@code harmonics} harmonics of each frequency (Hz), at sampling rate {@code sfreq}. */
@@ -60,29 +50,13 @@ public final class Cca {
 
     /** The score of each frequency for one trial: its canonical correlation, or FBCCA's weighted sum of squares. */
     public double[] scores(double[][] trial) {
-        int times = trial[0].length;
-        double[][][] references = new double[frequencies.length][][];
-        for (int f = 0; f < frequencies.length; f++) {
-            references[f] = reference(frequencies[f], times);
-        }
-        if (subbands == 0) {
-            double[] out = new double[frequencies.length];
-            for (int f = 0; f < out.length; f++) {
-                out[f] = correlation(trial, references[f]);
-            }
-            return out;
-        }
+        double[][][] r = bands.correlations(trial);
         double[] out = new double[frequencies.length];
-        for (int m = 1; m <= subbands; m++) {
-            SecondOrderSections sos = IirDesign.chebyshev1(4, 0.5, Band.BANDPASS, sfreq, m * subbandStep, upperEdge);
-            double[][] band = new double[trial.length][];
-            for (int c = 0; c < trial.length; c++) {
-                band[c] = ZeroPhase.apply(sos, trial[c]);
-            }
-            double weight = Math.pow(m, -1.25) + 0.25;
+        for (int b = 0; b < r.length; b++) {
+            double weight = subbands == 0 ? 1 : Math.pow(b + 1, -1.25) + 0.25;
             for (int f = 0; f < out.length; f++) {
-                double r = correlation(band, references[f]);
-                out[f] += weight * r * r;
+                double top = r[b][f].length == 0 ? 0 : r[b][f][0];
+                out[f] += subbands == 0 ? top : weight * top * top;
             }
         }
         return out;
@@ -103,11 +77,6 @@ public final class Cca {
     }
 
     /** sin and cos of 2π h f t for h = 1..harmonics, t = sample / sfreq: (2 × harmonics) × times. */
-    double[][] reference(double frequency, int times) {
-        return reference(frequency, harmonics, sfreq, times);
-    }
-
-    /** sin and cos of 2π h f t for h = 1..harmonics, t = sample / sfreq: (2 × harmonics) × times. */
     public static double[][] reference(double frequency, int harmonics, double sfreq, int times) {
         double[][] out = new double[2 * harmonics][times];
         for (int h = 1; h <= harmonics; h++) {
@@ -120,19 +89,13 @@ public final class Cca {
         return out;
     }
 
-    /**
-     * The largest canonical correlation between the rows of x and of y (variables × samples): the
-     * largest singular value of Qxᵀ Qy, Q the orthonormal bases of the centred variables.
-     */
-    static double correlation(double[][] x, double[][] y) {
-        double[] all = correlations(x, y);
-        return all.length == 0 ? 0 : all[0];
-    }
-
     /** Every canonical correlation between the rows of x and of y, largest first (none when either is constant). */
     public static double[] correlations(double[][] x, double[][] y) {
-        double[][] qx = basis(x);
-        double[][] qy = basis(y);
+        return singularValues(basis(x), basis(y));
+    }
+
+    /** The singular values of Qxᵀ Qy for two orthonormal bases (rows): the canonical correlations, largest first. */
+    static double[] singularValues(double[][] qx, double[][] qy) {
         if (qx.length == 0 || qy.length == 0) {
             return new double[0];
         }

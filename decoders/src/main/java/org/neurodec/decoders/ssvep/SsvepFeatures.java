@@ -2,10 +2,6 @@ package org.neurodec.decoders.ssvep;
 
 import java.util.Arrays;
 import org.neurodec.decoders.DecoderException;
-import org.neurodec.preprocess.filter.Band;
-import org.neurodec.preprocess.filter.IirDesign;
-import org.neurodec.preprocess.filter.SecondOrderSections;
-import org.neurodec.preprocess.filter.ZeroPhase;
 import org.neurodec.subjects.TrialSet;
 
 /**
@@ -48,29 +44,26 @@ public record SsvepFeatures(double[] frequencies, int harmonics, int subbands, d
 
     /** The features of one trial (channels × times) at {@code sfreq}. */
     public double[] of(double[][] trial, double sfreq) {
+        return of(trial, bands(sfreq));
+    }
+
+    /** The bands these features read at {@code sfreq}, checked against its Nyquist frequency. */
+    private SsvepBands bands(double sfreq) {
         if (!(upper < sfreq / 2) || Arrays.stream(frequencies).anyMatch(f -> !(f * harmonics < sfreq / 2))) {
             throw new DecoderException("SSVEP features: sub-bands up to " + upper + " Hz and " + harmonics + " harmonics of "
                     + Arrays.toString(frequencies) + " Hz must stay below the Nyquist frequency " + sfreq / 2 + " Hz");
         }
-        double[][][] refs = new double[frequencies.length][][];
-        for (int f = 0; f < frequencies.length; f++) {
-            refs[f] = Cca.reference(frequencies[f], harmonics, sfreq, trial[0].length);
-        }
+        return new SsvepBands(frequencies, harmonics, sfreq, true, subbands, step, upper);
+    }
+
+    private double[] of(double[][] trial, SsvepBands bands) {
+        double[][][] r = bands.correlations(trial);
         double[] out = new double[size()];
         int at = 0;
-        for (int m = 0; m <= subbands; m++) {
-            double[][] band = trial;
-            if (m > 0) {
-                SecondOrderSections sos = IirDesign.chebyshev1(4, 0.5, Band.BANDPASS, sfreq, m * step, upper);
-                band = new double[trial.length][];
-                for (int c = 0; c < trial.length; c++) {
-                    band[c] = ZeroPhase.apply(sos, trial[c]);
-                }
-            }
-            for (int f = 0; f < frequencies.length; f++) {
-                double[] r = Cca.correlations(band, refs[f]);
+        for (double[][] band : r) {
+            for (double[] byFrequency : band) {
                 for (int k = 0; k < correlations; k++) {
-                    double v = k < r.length ? Math.min(r[k], 0.999999) : 0;
+                    double v = k < byFrequency.length ? Math.min(byFrequency[k], 0.999999) : 0;
                     out[at++] = 0.5 * Math.log((1 + v) / (1 - v));
                 }
             }
@@ -85,6 +78,7 @@ public record SsvepFeatures(double[] frequencies, int harmonics, int subbands, d
     public TrialSet transform(TrialSet eeg, double sfreq, boolean standardise) {
         int n = eeg.trials();
         int p = size();
+        SsvepBands bands = bands(sfreq);
         double[][] rows = java.util.stream.IntStream.range(0, n).parallel().mapToObj(t -> {
             double[][] trial = new double[eeg.channels()][eeg.times()];
             for (int c = 0; c < eeg.channels(); c++) {
@@ -92,7 +86,7 @@ public record SsvepFeatures(double[] frequencies, int harmonics, int subbands, d
                     trial[c][s] = eeg.get(t, c, s);
                 }
             }
-            return of(trial, sfreq);
+            return of(trial, bands);
         }).toArray(double[][]::new);
         float[] values = new float[n * p];
         for (int t = 0; t < n; t++) {

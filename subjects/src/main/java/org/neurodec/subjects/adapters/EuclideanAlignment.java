@@ -29,17 +29,7 @@ public final class EuclideanAlignment {
 
     /** R^-½ X for a trial (channels × times). */
     public double[][] apply(double[][] trial) {
-        int n = whitener.size();
-        double[][] out = new double[n][trial[0].length];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                double w = whitener.get(i, k);
-                for (int t = 0; t < trial[k].length; t++) {
-                    out[i][t] += w * trial[k][t];
-                }
-            }
-        }
-        return out;
+        return whitener.apply(trial);
     }
 
     /** The whitening matrix R^-½. */

@@ -16,9 +16,9 @@ public final class Recentering {
     /** Which mean of covariances serves as the reference. */
     public enum Mean { EUCLIDEAN, RIEMANNIAN }
 
-    private final double[][] whitener;
+    private final Spd whitener;
 
-    private Recentering(double[][] whitener) {
+    private Recentering(Spd whitener) {
         this.whitener = whitener;
     }
 
@@ -29,27 +29,17 @@ public final class Recentering {
         }
         List<Spd> covariances = trials.stream().map(t -> covariance(t, shrinkage)).toList();
         Spd reference = mean == Mean.RIEMANNIAN ? Riemann.mean(covariances) : Riemann.euclideanMean(covariances);
-        return new Recentering(reference.invSqrt().toArray());
+        return new Recentering(reference.invSqrt());
     }
 
     /** Whitens one trial (channels × times). */
     public double[][] apply(double[][] trial) {
-        int n = whitener.length;
-        double[][] out = new double[n][trial[0].length];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                double w = whitener[i][k];
-                for (int t = 0; t < trial[k].length; t++) {
-                    out[i][t] += w * trial[k][t];
-                }
-            }
-        }
-        return out;
+        return whitener.apply(trial);
     }
 
     /** The whitening matrix, reference^(-1/2). */
     public double[][] whitener() {
-        return java.util.Arrays.stream(whitener).map(double[]::clone).toArray(double[][]::new);
+        return whitener.toArray();
     }
 
     /** Trial covariance X Xᵀ / T (not centred), shrunk towards its mean eigenvalue by {@code shrinkage} in [0, 1). */

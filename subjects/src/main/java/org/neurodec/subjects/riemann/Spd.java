@@ -247,6 +247,25 @@ public final class Spd {
         return b.congruence(invSqrt()).pow(t).congruence(root);
     }
 
+    /** This matrix times a trial, W X (channels × times): a spatial filter such as a whitener applied to the signals. */
+    public double[][] apply(double[][] x) {
+        if (x.length != n) {
+            throw SubjectsException.shape("trial", n + " channels", x.length + "");
+        }
+        double[][] out = new double[n][x[0].length];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double w = values[i * n + k];
+                double[] from = x[k];
+                double[] to = out[i];
+                for (int t = 0; t < to.length; t++) {
+                    to[t] += w * from[t];
+                }
+            }
+        }
+        return out;
+    }
+
     /** A + B. */
     public Spd plus(Spd b) {
         double[] out = values.clone();

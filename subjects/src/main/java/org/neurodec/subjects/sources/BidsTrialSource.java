@@ -37,24 +37,29 @@ import org.neurodec.subjects.TrialSource;
  * trial's stimulus id is the stem of its event's {@code stim_file}, else its trial type; its label is
  * the trial type; its session and run are the recording's.
  *
- * @param root the dataset's root folder
- * @param modality fMRI or EEG
- * @param mask fMRI: the mask path pattern
- * @param betas fMRI: lsa or lss
- * @param highPass fMRI: cosine drift regressors below this frequency (Hz)
- * @param window EEG: epoch start and end (s)
- * @param baseline EEG: subtract the mean before 0 s
- * @param rejectMicrovolts EEG: drop epochs above this peak-to-peak amplitude (null: keep all)
- * @param decimate EEG: keep every nth sample
+ * EEG options: the epoch window (s), baseline before 0 s, rejection above a peak-to-peak amplitude
+ * (µV; null keeps all), decimation. The dataset's layout is scanned once per source.
  */
-public record BidsTrialSource(Path root, Modality modality, String mask, String betas, double highPass, double[] window,
-        boolean baseline, Double rejectMicrovolts, int decimate) implements TrialSource {
+public final class BidsTrialSource implements TrialSource {
 
     /** The default mask pattern, where {@code neurodec cohort} writes masks. */
     public static final String DEFAULT_MASK = "derivatives/masks/sub-{subject}_mask.nii.gz";
 
+    private final Path root;
+    private final Modality modality;
+    private final String mask;
+    private final String betas;
+    private final double highPass;
+    private final double[] window;
+    private final boolean baseline;
+    private final Double rejectMicrovolts;
+    private final int decimate;
+    /** The dataset's layout, scanned once on first use (the recordings themselves are read by {@link #load}). */
+    private BidsDataset dataset;
+
     /** Checks the options; reads nothing. */
-    public BidsTrialSource {
+    public BidsTrialSource(Path root, Modality modality, String mask, String betas, double highPass, double[] window,
+            boolean baseline, Double rejectMicrovolts, int decimate) {
         if (modality == Modality.FEATURES) {
             throw new SubjectsException(root + ": expected fMRI or EEG recordings, found a request for a trial matrix");
         }
@@ -64,7 +69,40 @@ public record BidsTrialSource(Path root, Modality modality, String mask, String 
         if (decimate < 1) {
             throw new SubjectsException("decimate: expected 1 or more, found " + decimate);
         }
-        window = window.clone();
+        this.root = root;
+        this.modality = modality;
+        this.mask = mask;
+        this.betas = betas;
+        this.highPass = highPass;
+        this.window = window.clone();
+        this.baseline = baseline;
+        this.rejectMicrovolts = rejectMicrovolts;
+        this.decimate = decimate;
+    }
+
+    /** The dataset's root folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** fMRI: the mask path pattern ({@code {subject}} stands for the label). */
+    public String mask() {
+        return mask;
+    }
+
+    /** fMRI: lsa or lss. */
+    public String betas() {
+        return betas;
+    }
+
+    /** fMRI: cosine drift regressors below this frequency (Hz). */
+    public double highPass() {
+        return highPass;
+    }
+
+    /** EEG: epoch start and end (s). */
+    public double[] window() {
+        return window.clone();
     }
 
     /** fMRI with LSA betas and the default mask; EEG epochs −0.1…0.6 s with baseline. */
@@ -72,13 +110,16 @@ public record BidsTrialSource(Path root, Modality modality, String mask, String 
         return new BidsTrialSource(root, modality, DEFAULT_MASK, "lsa", 0.01, new double[] {-0.1, 0.6}, true, null, 1);
     }
 
-    /** The dataset, opened (its layout only: recordings are read by {@link #load}). */
-    public BidsDataset open() {
-        if (!Files.isDirectory(root)) {
-            throw new SubjectsException(root + ": expected a BIDS dataset folder, found " + (Files.exists(root) ? "a file"
-                    : "nothing"));
+    /** The dataset, its layout scanned on the first call only (recordings are read by {@link #load}). */
+    public synchronized BidsDataset open() {
+        if (dataset == null) {
+            if (!Files.isDirectory(root)) {
+                throw new SubjectsException(root + ": expected a BIDS dataset folder, found " + (Files.exists(root) ? "a file"
+                        : "nothing"));
+            }
+            dataset = BidsDataset.open(root);
         }
-        return BidsDataset.open(root);
+        return dataset;
     }
 
     private String datatype() {
