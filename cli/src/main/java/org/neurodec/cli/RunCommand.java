@@ -46,7 +46,8 @@ final class RunCommand implements Callable<Integer> {
         if (listModels) {
             spec.commandLine().getOut().print(ModelTypes.describe());
             spec.commandLine().getOut().println("shared-encoder (retrieval and classes; data: a BIDS root or EEG files per"
-                    + " subject)\n    the shared cross-subject encoder, protocol stimulus-split; keys as for neurodec train");
+                    + " subject)\n    the shared cross-subject encoder, protocol stimulus-split (or shuffle-split with classes);"
+                    + " keys as for neurodec train");
             spec.commandLine().getOut().flush();
             return 0;
         }

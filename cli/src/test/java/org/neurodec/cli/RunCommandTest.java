@@ -68,6 +68,27 @@ class RunCommandTest {
     }
 
     @Test
+    void sharedEncoderOnMotorImageryIsScoredOnCspLdasSplitsAndComesClose(@TempDir Path dir) throws Exception {
+        Path csp = dir.resolve("csp");
+        assertEquals(0, CommandLineTest.run(run("motor-imagery.yaml", csp)).status());
+        Path out = dir.resolve("encoder");
+        CommandLineTest.Result r = CommandLineTest.run(run("motor-imagery-encoder.yaml", out));
+        assertEquals(0, r.status(), r.err());
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        double balanced = metrics.at("/subjects/S001/balanced accuracy/value").asDouble();
+        assertTrue(balanced >= 0.88, "issue 15: the shared EEG encoder within 0.05 of CSP + LDA's 0.930, found " + balanced);
+        assertEquals(10, metrics.at("/per_split/S001/balanced accuracy").size(), metrics.get("per_split").toString());
+        // the same ten test sets, trial for trial, as the classical job's shuffle splits
+        java.util.function.Function<List<String>, java.util.Set<String>> splitTrial = lines -> new java.util.TreeSet<>(
+                lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).map(c -> c[0].matches("\\d+")
+                        ? c[0] + ":" + c[1] : c[c.length - 1] + ":" + c[1]).toList());
+        java.util.Set<String> expected = splitTrial.apply(Files.readAllLines(csp.resolve("predictions.csv")));
+        assertEquals(90, expected.size());
+        assertEquals(expected, splitTrial.apply(Files.readAllLines(out.resolve("predictions.csv"))));
+        assertTrue(Files.isRegularFile(out.resolve("models/shared/model.json")), "the final model, fitted on every trial");
+    }
+
+    @Test
     void digitsReconstructionBeatsTheRidgeBaseline(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("digits");
         CommandLineTest.Result r = CommandLineTest.run(run("digits69-reconstruction.yaml", out));

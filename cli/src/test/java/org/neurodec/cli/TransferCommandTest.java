@@ -90,7 +90,7 @@ class TransferCommandTest {
                 .replace("type: stimulus-split", "type: k-fold"));
         CommandLineTest.Result bad = CommandLineTest.run("run", mismatched.toString(), "--set", "cohort=" + cohort);
         assertEquals(1, bad.status());
-        assertTrue(bad.err().contains("key 'protocol.type': expected stimulus-split for the shared encoder"), bad.err());
+        assertTrue(bad.err().contains("key 'protocol.type': expected stimulus-split or shuffle-split for the shared encoder"), bad.err());
     }
 
     @Test

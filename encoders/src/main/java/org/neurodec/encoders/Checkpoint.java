@@ -24,6 +24,7 @@ final class Checkpoint {
         boolean stopped;
         int bestEpoch = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
+        double bestLoss = Double.POSITIVE_INFINITY;
         double seconds;
         final List<Double> losses = new ArrayList<>();
         final List<Double> scores = new ArrayList<>();
@@ -55,6 +56,7 @@ final class Checkpoint {
             json.put("stopped", state.stopped);
             json.put("bestEpoch", state.bestEpoch);
             json.put("bestScore", state.bestScore);
+            json.put("bestLoss", state.bestLoss);
             json.put("seconds", state.seconds);
             json.put("losses", state.losses);
             json.put("scores", state.scores);
@@ -90,6 +92,7 @@ final class Checkpoint {
             state.stopped = json.get("stopped").asBoolean();
             state.bestEpoch = json.get("bestEpoch").asInt();
             state.bestScore = json.get("bestScore").asDouble();
+            state.bestLoss = json.has("bestLoss") ? json.get("bestLoss").asDouble() : Double.POSITIVE_INFINITY;
             state.seconds = json.get("seconds").asDouble();
             json.get("losses").forEach(v -> state.losses.add(v.asDouble()));
             json.get("scores").forEach(v -> state.scores.add(v.asDouble()));

@@ -23,7 +23,8 @@ import org.neurodec.subjects.TrialSet;
  * Joint training of a shared encoder on several subjects: seeded batches that mix subjects, each
  * subject's trials through its own adapter, the loss per subject weighted by its share of the batch,
  * AdamW with warm-up and cosine decay, validation after every epoch with early stopping (the best
- * epoch's weights are kept), and, on each epoch's first batch, the pairwise cosine between subjects'
+ * epoch's weights are kept; between epochs of equal score, the one with the lower held-out
+ * cross-entropy, since a few validation trials give many ties), and, on each epoch's first batch, the pairwise cosine between subjects'
  * gradients on the backbone. With gradient surgery every batch's subject gradients are combined by
  * PCGrad (Yu et al. 2020). Each epoch's batch order and surgery order come from the seed and the epoch
  * number alone, so a run resumed from a {@link Checkpoint} continues exactly as if never stopped.
@@ -68,8 +69,10 @@ public final class Trainer implements AutoCloseable {
 
     /** Trains on {@code train}; {@code held} (same subjects, other trials) picks the epoch; frozen names are not updated. */
     public TrainingReport train(List<TrialSet> train, List<TrialSet> held, Set<String> frozen) {
+        // a subject with no held-out trials (a validation fraction that rounds to none) has no say in the epoch
+        List<TrialSet> scored = held.stream().filter(t -> t.trials() > 0).toList();
         try (NDManager state = scope.newSubManager()) {
-            return train(train, held, frozen, state);
+            return train(train, scored, frozen, state);
         }
     }
 
@@ -119,10 +122,12 @@ public final class Trainer implements AutoCloseable {
             }
             double loss = sum / batches;
             double score = held.isEmpty() ? -loss : validation.score(held);
+            double heldLoss = held.isEmpty() ? loss : validation.crossEntropy(held);
             state.losses.add(loss);
             state.scores.add(score);
-            if (score > state.bestScore) {
+            if (score > state.bestScore || (score == state.bestScore && heldLoss < state.bestLoss)) {
                 state.bestScore = score;
+                state.bestLoss = heldLoss;
                 state.bestEpoch = epoch;
                 state.best = snapshot();
             }

@@ -33,4 +33,29 @@ final class Validation {
         }
         return sum / held.size();
     }
+
+    /**
+     * The classifier's mean cross-entropy on the held-out trials, averaged over subjects (0 without
+     * classes): it breaks ties between epochs of equal score, which small validation sets make common.
+     */
+    double crossEntropy(List<TrialSet> held) {
+        if (!targets.hasClasses()) {
+            return 0;
+        }
+        double sum = 0;
+        int counted = 0;
+        for (TrialSet v : held) {
+            if (v.trials() == 0) {
+                continue;
+            }
+            float[][] p = encoder.classProbabilities(v).toRows();
+            double s = 0;
+            for (int i = 0; i < p.length; i++) {
+                s -= Math.log(Math.max(p[i][targets.classOf(v.stimuli().get(i))], 1e-12));
+            }
+            sum += s / p.length;
+            counted++;
+        }
+        return counted == 0 ? 0 : sum / counted;
+    }
 }

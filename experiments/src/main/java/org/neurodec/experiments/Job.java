@@ -67,8 +67,9 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
             seed = metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
         }
         boolean shared = model.text("type").equals(SHARED_ENCODER);
-        if (shared != protocol.text("type").equals("stimulus-split")) {
-            throw protocol.error("type", shared ? "stimulus-split for the shared encoder"
+        String type = protocol.text("type");
+        if (shared ? !Set.of("stimulus-split", "shuffle-split").contains(type) : type.equals("stimulus-split")) {
+            throw protocol.error("type", shared ? "stimulus-split or shuffle-split for the shared encoder"
                     : "shuffle-split, k-fold, train-test, leave-one-subject-out or within-subject for " + model.text("type"),
                     "'" + protocol.text("type") + "'");
         }

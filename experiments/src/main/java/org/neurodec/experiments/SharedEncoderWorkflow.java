@@ -94,6 +94,15 @@ public final class SharedEncoderWorkflow {
             return new Cohort(List.copyOf(trials), List.copyOf(subjects), targets, splits);
         }
 
+        /** The same subjects and trials under another split (their registry entries re-made for it). */
+        public Cohort withSplits(TrialSplits other) {
+            List<Subject> entries = new ArrayList<>();
+            for (int s = 0; s < subjects.size(); s++) {
+                entries.add(subjects.get(s).withSplits(other.registryEntry(trials.get(s))));
+            }
+            return new Cohort(trials, List.copyOf(entries), targets, other);
+        }
+
         /** The same cohort restricted to the subjects {@code ids}, in that order (a transfer fold's training subjects). */
         public Cohort only(List<String> ids) {
             List<TrialSet> t = new ArrayList<>();

@@ -26,13 +26,21 @@ public final class TrialSplits {
     private final double testFraction;
     private final double validationFraction;
     private final long seed;
+    /** Explicit rows by subject (test and validation; the rest trains), or null. */
+    private final Map<String, int[][]> given;
 
     private TrialSplits(Set<String> test, Set<String> validation, double testFraction, double validationFraction, long seed) {
+        this(test, validation, testFraction, validationFraction, seed, null);
+    }
+
+    private TrialSplits(Set<String> test, Set<String> validation, double testFraction, double validationFraction, long seed,
+            Map<String, int[][]> given) {
         this.test = test;
         this.validation = validation;
         this.testFraction = testFraction;
         this.validationFraction = validationFraction;
         this.seed = seed;
+        this.given = given;
     }
 
     /** A split of the distinct {@code stimuli} (sorted, then shuffled by {@code seed}). */
@@ -49,6 +57,26 @@ public final class TrialSplits {
     /** A split of each subject's trials. */
     public static TrialSplits byTrial(double testFraction, double validationFraction, long seed) {
         return new TrialSplits(null, null, testFraction, validationFraction, seed);
+    }
+
+    /**
+     * Split {@code index} of a shuffle-split protocol, for each subject of {@code trials}: the test rows
+     * are scikit-learn's {@code ShuffleSplit(splits, test_size, random_state=seed)} of that subject's
+     * trials, drawn exactly; the validation rows are the first {@code round(n · validationFraction)} of
+     * the remaining rows in a seeded order; the rest trains.
+     */
+    public static TrialSplits shuffleSplit(List<TrialSet> trials, int splits, int index, double testSize,
+            double validationFraction, long seed) {
+        Map<String, int[][]> given = new java.util.LinkedHashMap<>();
+        for (TrialSet t : trials) {
+            CrossValidation.Split split = CrossValidation.shuffleSplit(t.trials(), splits, testSize, seed).get(index);
+            List<Integer> rest = new ArrayList<>(java.util.Arrays.stream(split.train()).boxed().sorted().toList());
+            Collections.shuffle(rest, new Random(seed * 31 + index));
+            int nValidation = (int) Math.round(t.trials() * validationFraction);
+            int[] held = rest.subList(0, nValidation).stream().mapToInt(Integer::intValue).sorted().toArray();
+            given.put(t.subject(), new int[][] {split.test(), held});
+        }
+        return new TrialSplits(null, null, testSize, validationFraction, seed, given);
     }
 
     /** Whether the split is by stimulus. */
@@ -69,7 +97,20 @@ public final class TrialSplits {
     /** The indices, in recording order, of {@code all}'s trials in {@code part}. */
     public int[] rows(TrialSet all, String part) {
         int[] rows;
-        if (byStimulus()) {
+        if (given != null) {
+            int[][] parts = given.get(all.subject());
+            if (parts == null) {
+                throw new IllegalArgumentException("subject " + all.subject() + ": not in this split's subjects " + given.keySet());
+            }
+            Set<Integer> taken = new HashSet<>();
+            java.util.Arrays.stream(parts[0]).forEach(taken::add);
+            java.util.Arrays.stream(parts[1]).forEach(taken::add);
+            rows = switch (part) {
+                case "test" -> parts[0].clone();
+                case "validation" -> parts[1].clone();
+                default -> IntStream.range(0, all.trials()).filter(t -> !taken.contains(t)).toArray();
+            };
+        } else if (byStimulus()) {
             rows = IntStream.range(0, all.trials()).filter(t -> partOf(all.stimuli().get(t)).equals(part)).toArray();
         } else {
             List<Integer> order = new ArrayList<>(IntStream.range(0, all.trials()).boxed().toList());
@@ -109,6 +150,9 @@ public final class TrialSplits {
 
     /** The split's parameters, for provenance. */
     public Map<String, Object> provenance() {
+        if (given != null) {
+            return Map.of("by", "shuffle-split", "test_size", testFraction, "validation_fraction", validationFraction, "seed", seed);
+        }
         return Map.of("by", byStimulus() ? "stimulus" : "trial", "test_fraction", testFraction,
                 "validation_fraction", validationFraction, "seed", seed);
     }
