@@ -7,7 +7,10 @@ import java.util.Set;
 import org.neurodec.decoders.classify.LogisticRegression;
 import org.neurodec.decoders.classify.Standardizer;
 
-/** L2 logistic regression (binary or multinomial, as scikit-learn), features z-scored on the training trials. */
+/**
+ * L2 logistic regression (binary or multinomial, as scikit-learn's default lbfgs solver with its
+ * stopping rule), features z-scored on the training trials.
+ */
 public final class LogisticType implements ModelType {
 
     @Override
@@ -24,6 +27,8 @@ public final class LogisticType implements ModelType {
     public List<Key> keys() {
         return List.of(
             new Key("C", "1.0", "inverse regularisation strength, > 0"),
+            new Key("tol", "1e-4", "stop when no gradient component exceeds this, > 0 (1e-10: to the optimum)"),
+            new Key("max_iter", "100", "at most this many L-BFGS iterations, 1..10^7"),
             new Key("decimate", "1", "keep every Nth sample of EEG epochs, 1..1000"),
             new Key("standardize", "true", "z-score each feature with the statistics of the training trials"));
     }
@@ -37,19 +42,25 @@ public final class LogisticType implements ModelType {
     public JobModel create(Job.Section section, TrialData data) {
         boolean standardize = !section.has("standardize") || section.oneOf("standardize", List.of("true", "false"))
                 .equals("true");
-        return new Model(section.number("C", 1.0, 0, Double.MAX_VALUE), section.integer("decimate", 1, 1, 1000), standardize);
+        return new Model(section.number("C", 1.0, 0, Double.MAX_VALUE), section.number("tol", LogisticRegression.DEFAULT_TOL, 0, 1),
+                section.integer("max_iter", LogisticRegression.DEFAULT_MAX_ITER, 1, 10_000_000), section.integer("decimate", 1, 1,
+                        1000), standardize);
     }
 
     /** L2 logistic regression on (standardised) trial rows or flattened epochs. */
     static final class Model extends JobModel {
         private final double c;
+        private final double tolerance;
+        private final int maxIterations;
         private final int decimate;
         private final boolean standardize;
         private Standardizer scaling;
         private LogisticRegression fitted;
 
-        Model(double c, int decimate, boolean standardize) {
+        Model(double c, double tolerance, int maxIterations, int decimate, boolean standardize) {
             this.c = c;
+            this.tolerance = tolerance;
+            this.maxIterations = maxIterations;
             this.decimate = decimate;
             this.standardize = standardize;
         }
@@ -62,7 +73,8 @@ public final class LogisticType implements ModelType {
         @Override
         public void fit(TrialData data, int[] train) {
             scaling = standardize ? Standardizer.fit(features(data, train, decimate)) : null;
-            fitted = LogisticRegression.fit(features(data, train), labels(data, train), data.classes().size(), c);
+            fitted = LogisticRegression.fit(features(data, train), labels(data, train), data.classes().size(), c, tolerance,
+                    maxIterations);
         }
 
         @Override
@@ -80,6 +92,9 @@ public final class LogisticType implements ModelType {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", "logistic");
             m.put("C", c);
+            m.put("tol", tolerance);
+            m.put("max_iter", maxIterations);
+            m.put("iterations", fitted.iterations());
             m.put("decimate", decimate);
             m.put("standardize_mean", scaling == null ? null : scaling.mean());
             m.put("standardize_scale", scaling == null ? null : scaling.scale());

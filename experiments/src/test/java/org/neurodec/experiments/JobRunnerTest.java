@@ -84,8 +84,8 @@ class JobRunnerTest {
     }
 
     @Test
-    void logisticRegressionAndLdaClassifyTheTenTestDigits() throws IOException {
-        for (String model : List.of("{type: logistic, C: 0.01}", "{type: lda}")) {
+    void logisticRegressionLinearSvmAndLdaClassifyTheTenTestDigits() throws IOException {
+        for (String model : List.of("{type: logistic, C: 0.01}", "{type: linear-svm}", "{type: lda}")) {
             Path job = Files.writeString(dir.resolve("job.yaml"), "name: digits69 six vs nine\n"
                     + "data:\n  hdf5: {file: \"${data}/real/digits69/digits69.h5\", x: fmri, labels: labels, train: train,"
                     + " test: test}\nmodel: " + model + "\nprotocol: {type: train-test}\n");

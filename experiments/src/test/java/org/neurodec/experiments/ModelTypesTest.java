@@ -28,7 +28,7 @@ class ModelTypesTest {
 
     @Test
     void theBuiltInTypesAndTheToyAreRegistered() {
-        assertTrue(ModelTypes.names().containsAll(java.util.List.of("csp-lda", "lda", "logistic", "ridge-reconstruction",
+        assertTrue(ModelTypes.names().containsAll(java.util.List.of("csp-lda", "lda", "logistic", "linear-svm", "ridge-reconstruction",
                 "nearest-mean")), ModelTypes.names().toString());
         String listing = ModelTypes.describe();
         assertTrue(listing.contains("nearest-mean (classifies; data: eeg epochs, trial matrix)"), listing);

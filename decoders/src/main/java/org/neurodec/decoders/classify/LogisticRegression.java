@@ -4,74 +4,282 @@ import org.neurodec.decoders.DecoderException;
 
 /**
  * L2-regularised logistic regression, the model of scikit-learn's {@code LogisticRegression(C)}:
- * it minimises C · (summed log loss) + ½‖W‖² with unpenalised intercepts; two classes with one
- * weight vector, more with the multinomial (softmax) loss. Solved by Newton's method with the
- * step from conjugate gradients on Hessian-vector products (so many features cost no p × p matrix)
- * and backtracking, to a gradient below 1e-11 relative; the multinomial intercepts are centred (only
- * their differences matter).
+ * it minimises the summed log loss + ‖W‖² / (2C) with unpenalised intercepts; two classes with one
+ * weight vector, more with the multinomial (softmax) loss. Solved as scikit-learn's default solver
+ * does, by L-BFGS (10 corrections, backtracking to a sufficient decrease), stopping when the largest
+ * gradient component is at most {@code tol}, when the objective stops falling (relative change below
+ * 64 machine epsilons) or after {@code maxIter} iterations; the loss and its gradient are two matrix
+ * products per step ({@link DenseProducts}). {@link #fit(double[][], int[], int, double)} runs to the
+ * optimum (tol 1e-10); the multinomial intercepts are centred (only their differences matter).
  */
 public final class LogisticRegression {
 
+    /** scikit-learn's default stopping tolerance and iteration budget. */
+    public static final double DEFAULT_TOL = 1e-4;
+    public static final int DEFAULT_MAX_ITER = 100;
+    private static final int CORRECTIONS = 10;
+
     private final double[][] weights;
     private final double[] intercepts;
+    private final int iterations;
 
-    private LogisticRegression(double[][] weights, double[] intercepts) {
+    private LogisticRegression(double[][] weights, double[] intercepts, int iterations) {
         this.weights = weights;
         this.intercepts = intercepts;
+        this.iterations = iterations;
     }
 
-    /** Fits trials × features {@code x} with labels {@code y} in 0..classes−1 and inverse penalty {@code c}. */
+    /** Fits trials × features {@code x} with labels {@code y} in 0..classes−1 and inverse penalty {@code c}, to the optimum. */
     public static LogisticRegression fit(double[][] x, int[] y, int classes, double c) {
-        if (x.length != y.length || x.length == 0 || classes < 2 || !(c > 0)) {
-            throw new DecoderException("logistic regression: expected one label per trial, 2 or more classes and C > 0, found "
-                    + x.length + " trials, " + y.length + " labels, " + classes + " classes, C " + c);
+        return fit(x, y, classes, c, 1e-10, 100_000);
+    }
+
+    /** The same, stopping as scikit-learn's lbfgs does at {@code tol} (largest gradient component) or {@code maxIter} iterations. */
+    public static LogisticRegression fit(double[][] x, int[] y, int classes, double c, double tol, int maxIter) {
+        if (x.length != y.length || x.length == 0 || classes < 2 || !(c > 0) || !(tol > 0) || maxIter < 1) {
+            throw new DecoderException("logistic regression: expected one label per trial, 2 or more classes, C and tol > 0"
+                    + " and max_iter >= 1, found " + x.length + " trials, " + y.length + " labels, " + classes + " classes, C "
+                    + c + ", tol " + tol + ", max_iter " + maxIter);
         }
-        int outputs = classes == 2 ? 1 : classes;
-        int p = x[0].length;
-        int width = p + 1;
-        double[] theta = new double[outputs * width];
-        double objective = objective(theta, x, y, outputs, c);
-        for (int iteration = 0; iteration < 500; iteration++) {
-            double[] gradient = gradient(theta, x, y, outputs, c);
-            double norm = 0;
-            for (double g : gradient) {
-                norm += g * g;
+        for (int label : y) {
+            if (label < 0 || label >= classes) {
+                throw new DecoderException("logistic regression: expected labels 0.." + (classes - 1) + ", found " + label);
             }
-            norm = Math.sqrt(norm);
-            if (norm < 1e-11 * Math.max(1, Math.abs(objective))) {
-                break;
-            }
-            double[] step = conjugateGradient(theta, x, outputs, c, gradient, Math.min(0.5, Math.sqrt(norm)) * norm);
-            double t = 1;
-            double[] next = new double[theta.length];
-            double value;
-            do {
-                for (int i = 0; i < theta.length; i++) {
-                    next[i] = theta[i] - t * step[i];
+        }
+        Objective f = new Objective(x, y, classes == 2 ? 1 : classes, c);
+        int iterations = minimise(f, tol, maxIter);
+        return f.model(iterations);
+    }
+
+    /** L-BFGS from zero on {@code f}; leaves the solution in {@code f.best}; returns the iterations taken. */
+    private static int minimise(Objective f, double tol, int maxIter) {
+        int size = f.size();
+        double[] theta = new double[size];
+        double[] g = new double[size];
+        double value = f.evaluate(theta, g);
+        double[][] s = new double[CORRECTIONS][];
+        double[][] yv = new double[CORRECTIONS][];
+        double[] rho = new double[CORRECTIONS];
+        int stored = 0;
+        int newest = -1;
+        int iteration = 0;
+        double[] nextG = new double[size];
+        double[] next = new double[size];
+        while (iteration < maxIter && maxAbs(g) > tol) {
+            double[] d = direction(g, s, yv, rho, stored, newest);
+            double slope = dot(g, d);
+            if (!(slope < 0)) {
+                // not a descent direction: forget the curvature pairs and follow the gradient
+                stored = 0;
+                d = g.clone();
+                for (int i = 0; i < size; i++) {
+                    d[i] = -d[i];
                 }
-                value = objective(next, x, y, outputs, c);
-                t /= 2;
-            } while (value > objective && t > 1e-12);
-            if (value > objective) {
+                slope = dot(g, d);
+            }
+            double t = stored == 0 ? Math.min(1, 1 / Math.sqrt(dot(g, g))) : 1;
+            double nextValue;
+            while (true) {
+                for (int i = 0; i < size; i++) {
+                    next[i] = theta[i] + t * d[i];
+                }
+                nextValue = f.evaluate(next, nextG);
+                if (nextValue <= value + 1e-4 * t * slope || t < 1e-20) {
+                    break;
+                }
+                t *= 0.5;
+            }
+            if (!(nextValue <= value)) {
                 break;
             }
-            theta = next;
-            objective = value;
-        }
-        double[][] w = new double[outputs][p];
-        double[] b = new double[outputs];
-        double mean = 0;
-        for (int k = 0; k < outputs; k++) {
-            System.arraycopy(theta, k * width, w[k], 0, p);
-            b[k] = theta[k * width + p];
-            mean += b[k] / outputs;
-        }
-        if (outputs > 1) {
-            for (int k = 0; k < outputs; k++) {
-                b[k] -= mean;
+            iteration++;
+            double[] step = new double[size];
+            double[] change = new double[size];
+            for (int i = 0; i < size; i++) {
+                step[i] = next[i] - theta[i];
+                change[i] = nextG[i] - g[i];
+            }
+            double sy = dot(step, change);
+            if (sy > 1e-12 * Math.sqrt(dot(step, step) * dot(change, change))) {
+                newest = (newest + 1) % CORRECTIONS;
+                s[newest] = step;
+                yv[newest] = change;
+                rho[newest] = 1 / sy;
+                stored = Math.min(stored + 1, CORRECTIONS);
+            }
+            boolean stalled = (value - nextValue) <= 64 * Math.ulp(1.0) * Math.max(1, Math.max(Math.abs(value), Math.abs(nextValue)));
+            System.arraycopy(next, 0, theta, 0, size);
+            System.arraycopy(nextG, 0, g, 0, size);
+            value = nextValue;
+            if (stalled) {
+                break;
             }
         }
-        return new LogisticRegression(w, b);
+        f.best = theta;
+        return iteration;
+    }
+
+    /** The two-loop recursion: minus the inverse-Hessian estimate times {@code g}. */
+    private static double[] direction(double[] g, double[][] s, double[][] y, double[] rho, int stored, int newest) {
+        double[] q = g.clone();
+        double[] alpha = new double[stored];
+        for (int m = 0; m < stored; m++) {
+            int k = Math.floorMod(newest - m, CORRECTIONS);
+            alpha[m] = rho[k] * dot(s[k], q);
+            axpy(-alpha[m], y[k], q);
+        }
+        if (stored > 0) {
+            double gamma = 1 / (rho[newest] * dot(y[newest], y[newest]));
+            for (int i = 0; i < q.length; i++) {
+                q[i] *= gamma;
+            }
+        }
+        for (int m = stored - 1; m >= 0; m--) {
+            int k = Math.floorMod(newest - m, CORRECTIONS);
+            double beta = rho[k] * dot(y[k], q);
+            axpy(alpha[m] - beta, s[k], q);
+        }
+        for (int i = 0; i < q.length; i++) {
+            q[i] = -q[i];
+        }
+        return q;
+    }
+
+    /**
+     * The objective and its gradient over θ = (W as features × outputs, then the intercepts): scores
+     * X·W + b, the log loss of their logistic or softmax, and the penalty on W.
+     */
+    private static final class Objective {
+        private final double[] x;
+        private final double[] xt;
+        private final double[] targets;
+        private final int n;
+        private final int outputs;
+        private final int p;
+        private final double c;
+        private final double[] z;
+        private final double[] residual;
+        private final double[] gw;
+        double[] best;
+
+        Objective(double[][] rows, int[] y, int outputs, double c) {
+            this.n = rows.length;
+            this.p = rows[0].length;
+            this.outputs = outputs;
+            this.c = c;
+            this.x = new double[n * p];
+            for (int i = 0; i < n; i++) {
+                if (rows[i].length != p) {
+                    throw new DecoderException("logistic regression: trial " + i + " has " + rows[i].length + " features, expected "
+                            + p);
+                }
+                System.arraycopy(rows[i], 0, x, i * p, p);
+            }
+            this.xt = DenseProducts.transpose(x, n, p);
+            this.targets = new double[n * outputs];
+            for (int i = 0; i < n; i++) {
+                targets[i * outputs + (outputs == 1 ? 0 : y[i])] = outputs == 1 ? (y[i] == 1 ? 1 : 0) : 1;
+            }
+            this.z = new double[n * outputs];
+            this.residual = new double[n * outputs];
+            this.gw = new double[p * outputs];
+        }
+
+        int size() {
+            return (p + 1) * outputs;
+        }
+
+        /** The objective at {@code theta}; its gradient into {@code gradient}. */
+        double evaluate(double[] theta, double[] gradient) {
+            DenseProducts.times(x, n, p, theta, outputs, z);
+            double[] t = targets;
+            double loss = 0;
+            double[] gb = new double[outputs];
+            for (int i = 0; i < n; i++) {
+                int o = i * outputs;
+                for (int k = 0; k < outputs; k++) {
+                    z[o + k] += theta[p * outputs + k];
+                }
+                if (outputs == 1) {
+                    double v = z[o];
+                    // log(1 + e^v) − t·v, stably
+                    loss += (v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v))) - t[o] * v;
+                    residual[o] = (v > 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))) - t[o];
+                } else {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int k = 0; k < outputs; k++) {
+                        max = Math.max(max, z[o + k]);
+                    }
+                    double sum = 0;
+                    for (int k = 0; k < outputs; k++) {
+                        residual[o + k] = Math.exp(z[o + k] - max);
+                        sum += residual[o + k];
+                    }
+                    double logSum = max + Math.log(sum);
+                    for (int k = 0; k < outputs; k++) {
+                        loss += t[o + k] * (logSum - z[o + k]);
+                        residual[o + k] = residual[o + k] / sum - t[o + k];
+                    }
+                }
+                for (int k = 0; k < outputs; k++) {
+                    gb[k] += residual[o + k];
+                }
+            }
+            DenseProducts.times(xt, p, n, residual, outputs, gw);
+            double penalty = 0;
+            for (int j = 0; j < p * outputs; j++) {
+                penalty += theta[j] * theta[j];
+                gradient[j] = gw[j] + theta[j] / c;
+            }
+            System.arraycopy(gb, 0, gradient, p * outputs, outputs);
+            return loss + penalty / (2 * c);
+        }
+
+        LogisticRegression model(int iterations) {
+            double[][] w = new double[outputs][p];
+            double[] b = new double[outputs];
+            double mean = 0;
+            for (int k = 0; k < outputs; k++) {
+                for (int j = 0; j < p; j++) {
+                    w[k][j] = best[j * outputs + k];
+                }
+                b[k] = best[p * outputs + k];
+                mean += b[k] / outputs;
+            }
+            if (outputs > 1) {
+                for (int k = 0; k < outputs; k++) {
+                    b[k] -= mean;
+                }
+            }
+            return new LogisticRegression(w, b, iterations);
+        }
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) {
+            y[i] += a * x[i];
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    /** L-BFGS iterations the fit took. */
+    public int iterations() {
+        return iterations;
     }
 
     private static double[] scores(double[] theta, double[] xi, int outputs) {
@@ -107,130 +315,6 @@ public final class LogisticRegression {
             out[k] /= sum;
         }
         return out;
-    }
-
-    private static double objective(double[] theta, double[][] x, int[] y, int outputs, double c) {
-        double loss = 0;
-        for (int i = 0; i < x.length; i++) {
-            double[] s = scores(theta, x[i], outputs);
-            if (outputs == 1) {
-                double z = y[i] == 1 ? s[0] : -s[0];
-                loss += z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
-            } else {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : s) {
-                    max = Math.max(max, v);
-                }
-                double sum = 0;
-                for (double v : s) {
-                    sum += Math.exp(v - max);
-                }
-                loss += max + Math.log(sum) - s[y[i]];
-            }
-        }
-        double penalty = 0;
-        int width = x[0].length + 1;
-        for (int k = 0; k < outputs; k++) {
-            for (int j = 0; j < width - 1; j++) {
-                penalty += theta[k * width + j] * theta[k * width + j];
-            }
-        }
-        return c * loss + 0.5 * penalty;
-    }
-
-    private static double[] gradient(double[] theta, double[][] x, int[] y, int outputs, double c) {
-        int p = x[0].length;
-        int width = p + 1;
-        double[] gradient = new double[theta.length];
-        for (int i = 0; i < x.length; i++) {
-            double[] prob = probabilities(scores(theta, x[i], outputs));
-            for (int k = 0; k < outputs; k++) {
-                double q = outputs == 1 ? prob[1] : prob[k];
-                double target = outputs == 1 ? (y[i] == 1 ? 1 : 0) : (y[i] == k ? 1 : 0);
-                double r = c * (q - target);
-                for (int j = 0; j < p; j++) {
-                    gradient[k * width + j] += r * x[i][j];
-                }
-                gradient[k * width + p] += r;
-            }
-        }
-        for (int k = 0; k < outputs; k++) {
-            for (int j = 0; j < p; j++) {
-                gradient[k * width + j] += theta[k * width + j];
-            }
-        }
-        return gradient;
-    }
-
-    /**
-     * The Hessian of the objective at {@code theta} times {@code v}, without forming the Hessian: per
-     * trial, the loss curvature along v's scores, back through the trial's features; plus the penalty;
-     * plus 1e-8 on the intercepts, which softmax can all shift together.
-     */
-    private static double[] hessianTimes(double[] theta, double[][] x, int outputs, double c, double[] v) {
-        int p = x[0].length;
-        int width = p + 1;
-        double[] out = new double[theta.length];
-        for (double[] xi : x) {
-            double[] prob = probabilities(scores(theta, xi, outputs));
-            double[] a = scores(v, xi, outputs);
-            double[] r = new double[outputs];
-            if (outputs == 1) {
-                r[0] = prob[1] * (1 - prob[1]) * a[0];
-            } else {
-                double mean = 0;
-                for (int l = 0; l < outputs; l++) {
-                    mean += prob[l] * a[l];
-                }
-                for (int k = 0; k < outputs; k++) {
-                    r[k] = prob[k] * (a[k] - mean);
-                }
-            }
-            for (int k = 0; k < outputs; k++) {
-                double rk = c * r[k];
-                for (int j = 0; j < p; j++) {
-                    out[k * width + j] += rk * xi[j];
-                }
-                out[k * width + p] += rk;
-            }
-        }
-        for (int k = 0; k < outputs; k++) {
-            for (int j = 0; j < p; j++) {
-                out[k * width + j] += v[k * width + j];
-            }
-            out[k * width + p] += 1e-8 * v[k * width + p];
-        }
-        return out;
-    }
-
-    /** The Newton step: H s = g solved by conjugate gradients until the residual is below {@code tolerance}. */
-    private static double[] conjugateGradient(double[] theta, double[][] x, int outputs, double c, double[] g, double tolerance) {
-        double[] s = new double[g.length];
-        double[] r = g.clone();
-        double[] d = g.clone();
-        double rr = dot(r, r);
-        for (int i = 0; i < 10 * g.length + 10 && Math.sqrt(rr) > tolerance; i++) {
-            double[] hd = hessianTimes(theta, x, outputs, c, d);
-            double alpha = rr / dot(d, hd);
-            for (int j = 0; j < s.length; j++) {
-                s[j] += alpha * d[j];
-                r[j] -= alpha * hd[j];
-            }
-            double next = dot(r, r);
-            for (int j = 0; j < d.length; j++) {
-                d[j] = r[j] + next / rr * d[j];
-            }
-            rr = next;
-        }
-        return s;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     /** Each trial's class probabilities, trials × classes. */

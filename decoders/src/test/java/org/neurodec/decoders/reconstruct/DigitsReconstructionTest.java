@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.junit.jupiter.api.Test;
+import org.neurodec.decoders.classify.Golden;
 import org.neurodec.ingest.TestData;
 import org.neurodec.ingest.hdf5.Hdf5File;
 import org.neurodec.subjects.adapters.Ridge;
@@ -22,25 +23,13 @@ import org.neurodec.decoders.stats.Metrics;
  */
 class DigitsReconstructionTest {
 
-    static double[][] rows(Hdf5File h5, String path) {
-        long[] shape = h5.shape(path);
-        double[] flat = h5.read(path).toDoubles();
-        int n = (int) shape[0];
-        int width = flat.length / n;
-        double[][] out = new double[n][width];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(flat, i * width, out[i], 0, width);
-        }
-        return out;
-    }
-
     @Test
     void reconstructsTheTestDigitsAtLeastAsWellAsTheRidgeBaseline(@TempDir Path dir) throws Exception {
         try (Hdf5File h5 = Hdf5File.open(TestData.file("real/digits69/digits69.h5"))) {
-            double[][] trainVoxels = rows(h5, "train/fmri");
-            double[][] trainPixels = scaled(rows(h5, "train/stimuli"));
-            double[][] testVoxels = rows(h5, "test/fmri");
-            double[][] testPixels = scaled(rows(h5, "test/stimuli"));
+            double[][] trainVoxels = Golden.rows(h5, "train/fmri");
+            double[][] trainPixels = scaled(Golden.rows(h5, "train/stimuli"));
+            double[][] testVoxels = Golden.rows(h5, "test/fmri");
+            double[][] testPixels = scaled(Golden.rows(h5, "test/stimuli"));
             double[] alphas = Ridge.logSpace(-1, 6, 29);
             Significance.Score pixels = Metrics.pixelCorrelation(
                     PixelReconstruction.fit(trainVoxels, trainPixels, alphas, false).predict(testVoxels), testPixels, 999, 1);
