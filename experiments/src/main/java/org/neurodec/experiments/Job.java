@@ -40,8 +40,8 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
     static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "model", "protocol", "metrics");
     /** The shared encoder: a model type of its own, run by {@link EncoderJob} rather than a {@link ModelType}. */
     static final String SHARED_ENCODER = "shared-encoder";
-    static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "train-test", "leave-one-subject-out",
-            "within-subject",
+    static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "stratified-k-fold", "group-k-fold",
+            "leave-one-group-out", "leave-p-groups-out", "train-test", "leave-one-subject-out", "within-subject",
             "stimulus-split");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
     /** A decimal number as YAML writes one (no leading zeros, so "01" stays a string). */
@@ -70,7 +70,8 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         String type = protocol.text("type");
         if (shared ? !Set.of("stimulus-split", "shuffle-split").contains(type) : type.equals("stimulus-split")) {
             throw protocol.error("type", shared ? "stimulus-split or shuffle-split for the shared encoder"
-                    : "shuffle-split, k-fold, train-test, leave-one-subject-out or within-subject for " + model.text("type"),
+                    : "shuffle-split, k-fold, stratified-k-fold, group-k-fold, leave-one-group-out, leave-p-groups-out,"
+                            + " train-test, leave-one-subject-out or within-subject for " + model.text("type"),
                     "'" + protocol.text("type") + "'");
         }
         if (job.has("subjects") && !shared) {

@@ -3,6 +3,7 @@ package org.neurodec.experiments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -73,6 +74,28 @@ public final class JobRunner {
                 p.integer("folds", 5, 2, 10_000);
                 p.integer("seed", 0, 0, Integer.MAX_VALUE);
             }
+            case "stratified-k-fold" -> {
+                p.only(Set.of("type", "folds", "shuffle", "seed"));
+                p.integer("folds", 5, 2, 10_000);
+                if (p.has("shuffle")) {
+                    p.oneOf("shuffle", List.of("true", "false"));
+                }
+                p.integer("seed", 0, 0, Integer.MAX_VALUE);
+            }
+            case "group-k-fold" -> {
+                p.only(Set.of("type", "folds", "group"));
+                p.integer("folds", 5, 2, 10_000);
+                p.oneOf("group", TrialData.GROUPS);
+            }
+            case "leave-one-group-out" -> {
+                p.only(Set.of("type", "group"));
+                p.oneOf("group", TrialData.GROUPS);
+            }
+            case "leave-p-groups-out" -> {
+                p.only(Set.of("type", "p", "group"));
+                p.integer("p", 2, 1, 1000);
+                p.oneOf("group", TrialData.GROUPS);
+            }
             default -> p.only(Set.of("type"));
         }
     }
@@ -91,6 +114,26 @@ public final class JobRunner {
                     java.util.stream.IntStream.range(0, data.size()).filter(i -> data.subjects.get(i).equals(s)).toArray()));
         }
         return out;
+    }
+
+    /** A protocol over groups of trials (runs, sessions, subjects or source files), as scikit-learn draws it. */
+    private static List<CrossValidation.Split> grouped(Job.Section p, TrialData data) {
+        String field = p.text("group");
+        if (!data.names(field)) {
+            throw p.error("group", "data whose every trial names its " + field + " (BIDS data name runs, sessions and"
+                    + " subjects; data.eeg as subject → files names subjects; every trial names its source file)",
+                    "trials without one; try group: source, one group per file");
+        }
+        List<String> groups = data.groups(field);
+        try {
+            return switch (p.text("type")) {
+                case "group-k-fold" -> CrossValidation.groupKFold(groups, p.integer("folds", 5, 2, 10_000));
+                case "leave-one-group-out" -> CrossValidation.leaveOneGroupOut(groups);
+                default -> CrossValidation.leavePGroupsOut(groups, p.integer("p", 2, 1, 1000));
+            };
+        } catch (IllegalArgumentException e) {
+            throw p.error(p.text("type").equals("group-k-fold") ? "folds" : "group", "enough " + field + "s", e.getMessage());
+        }
     }
 
     private static List<CrossValidation.Split> splits(Job.Section p, TrialData data) {
@@ -112,6 +155,16 @@ public final class JobRunner {
                 yield CrossValidation.kFold(n, folds);
             }
             case "leave-one-subject-out" -> leaveOneSubjectOut(p, data);
+            case "stratified-k-fold" -> {
+                try {
+                    yield CrossValidation.stratifiedKFold(JobModel.labels(data, IntStream.range(0, n).toArray()),
+                            p.integer("folds", 5, 2, 10_000), p.has("shuffle") && p.text("shuffle").equals("true"),
+                            p.integer("seed", 0, 0, Integer.MAX_VALUE));
+                } catch (IllegalArgumentException e) {
+                    throw p.error("folds", "at most the trials of the largest class", e.getMessage());
+                }
+            }
+            case "group-k-fold", "leave-one-group-out", "leave-p-groups-out" -> grouped(p, data);
             case "within-subject" -> {
                 try {
                     yield CrossValidation.withinGroups(data.subjects, JobModel.labels(data,

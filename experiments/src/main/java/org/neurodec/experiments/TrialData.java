@@ -41,9 +41,15 @@ public final class TrialData {
     final int[] fixedTest;
     /** Every file read. */
     final List<Path> inputs;
+    /** Each trial's subject, session, run, label and source. */
+    final List<TrialInfo> info;
+
+    /** The trial fields a grouped protocol can name as its {@code group}. */
+    static final List<String> GROUPS = List.of("run", "session", "subject", "source");
 
     private TrialData(double[][][] epochs, double tmin, double sfreq, double[][] rows, double[][] images, int width, int height,
-            List<String> labels, List<String> sources, List<String> subjects, int[] fixedTest, List<Path> inputs) {
+            List<String> labels, List<String> sources, List<String> subjects, int[] fixedTest, List<Path> inputs,
+            List<TrialInfo> info) {
         this.epochs = epochs;
         this.tmin = tmin;
         this.sfreq = sfreq;
@@ -56,6 +62,32 @@ public final class TrialData {
         this.subjects = subjects;
         this.fixedTest = fixedTest;
         this.inputs = inputs;
+        this.info = List.copyOf(info);
+    }
+
+    /**
+     * Each trial's group by {@code field} (one of {@link #GROUPS}): its run, session, subject or source
+     * file. Runs and sessions of different subjects (and runs of different sessions) stay apart: a
+     * run's group is "subject/session/run" wherever the data name those.
+     */
+    List<String> groups(String field) {
+        return info.stream().map(t -> switch (field) {
+            case "run" -> String.join("/", List.of(t.subject(), t.session(), t.run()).stream().filter(v -> !v.isEmpty()).toList());
+            case "session" -> String.join("/", List.of(t.subject(), t.session()).stream().filter(v -> !v.isEmpty()).toList());
+            case "subject" -> t.subject();
+            case "source" -> t.source();
+            default -> throw new IllegalArgumentException("group " + field + ": expected one of " + GROUPS);
+        }).toList();
+    }
+
+    /** Whether every trial names {@code field} (a run, a session, ...). */
+    boolean names(String field) {
+        return info.stream().allMatch(t -> !(switch (field) {
+            case "run" -> t.run();
+            case "session" -> t.session();
+            case "subject" -> t.subject();
+            default -> t.source();
+        }).isEmpty());
     }
 
     /** How many trials. */
@@ -145,7 +177,7 @@ public final class TrialData {
                 images == null ? 0 : first.images().width(), images == null ? 0 : first.images().height(),
                 info.stream().map(TrialInfo::label).toList(), info.stream().map(TrialInfo::source).toList(),
                 info.stream().map(TrialInfo::subject).toList(), test.length == 0 ? null : test,
-                List.copyOf(source.inputs().keySet()));
+                List.copyOf(source.inputs().keySet()), info);
     }
 
     private static String shape(SubjectTrials s) {

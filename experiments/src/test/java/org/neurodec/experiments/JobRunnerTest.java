@@ -53,6 +53,34 @@ class JobRunnerTest {
     }
 
     @Test
+    void groupedAndStratifiedProtocolsSplitTheMotorImageryRunsAsScikitLearnWould() throws IOException {
+        String csp = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
+        String protocol = "protocol:\n  type: shuffle-split\n  splits: 10\n  test_size: 0.2\n  seed: 42\n";
+        assertTrue(csp.contains(protocol), "the example's protocol section moved; update this test");
+        Path job = dir.resolve("runs.yaml");
+        Files.writeString(job, csp.replace(protocol, "protocol: {type: leave-one-group-out, group: run}\n"));
+        JobResult runs = run(job);
+        assertEquals(3, runs.splits().size(), "one split per EDF file, each file a run");
+        for (CrossValidation.Split split : runs.splits()) {
+            List<String> files = java.util.Arrays.stream(split.test()).mapToObj(t -> runs.data().sources.get(t)).distinct().toList();
+            assertEquals(1, files.size(), "a test set is one file: " + files);
+            assertEquals(15, split.test().length);
+        }
+        assertTrue(runs.scores().get(0).value() > 0.8, "CSP + LDA across runs: " + runs.scores().get(0));
+        Files.writeString(job, csp.replace(protocol, "protocol: {type: stratified-k-fold, folds: 5, shuffle: true, seed: 3}\n"));
+        JobResult stratified = run(job);
+        assertEquals(5, stratified.splits().size());
+        for (CrossValidation.Split split : stratified.splits()) {
+            long hands = java.util.Arrays.stream(split.test()).filter(t -> stratified.data().labels.get(t).equals("hands")).count();
+            assertTrue(hands >= 4 && hands <= 5, "hands 23 of 45 trials: 4 or 5 per fold, found " + hands);
+        }
+        Files.writeString(job, csp.replace(protocol, "protocol: {type: leave-one-group-out, group: session}\n"));
+        ConfigurationException noSessions = assertThrows(ConfigurationException.class, () -> run(job));
+        assertTrue(noSessions.getMessage().contains("protocol.group") && noSessions.getMessage().contains("try group: source"),
+                noSessions.getMessage());
+    }
+
+    @Test
     void ssvepLeaveOneSubjectOutWithRecenteredMdmReproducesTheReferenceSubjectBySubject() {
         JsonNode reference = TestData.json(TestData.file("real/ssvep-exo/reference/results.json")).get("loso_recentred_mdm");
         JobResult result = run(EXAMPLES.resolve("ssvep-loso-mdm.yaml"));
