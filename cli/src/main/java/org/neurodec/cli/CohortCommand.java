@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.neurodec.cohort.BlockStudy;
 import org.neurodec.cohort.Cohort;
 import org.neurodec.cohort.CohortSpec;
 import org.neurodec.ingest.AtomicFolder;
@@ -47,6 +48,11 @@ final class CohortCommand implements Callable<Integer> {
     @Option(names = "--snr", split = ",", paramLabel = "FMRI,EEG", description = "signal-to-noise ratios (default: 2,1)")
     private double[] snr;
 
+    @Option(names = "--block-study", description = "instead, a block-design fMRI study laid out as nilearn's Haxby data:"
+            + " bold.nii.gz (6 runs), mask.nii.gz and labels.txt (labels chunks; 4 categories and rest), for"
+            + " examples/fmri-volumes.yaml")
+    private boolean blockStudy;
+
     @Mixin
     private OutputOptions output;
 
@@ -59,6 +65,15 @@ final class CohortCommand implements Callable<Integer> {
     }
 
     private int generate() {
+        if (blockStudy) {
+            long chosen = seed == null ? 7 : seed;
+            AtomicFolder.write(out, "cohort", temporary -> BlockStudy.write(temporary, chosen, BlockStudy.SIGNAL));
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("block study (%d runs of %d volumes, categories %s) written to %s%n", BlockStudy.RUNS,
+                    BlockStudy.volumesPerRun(), String.join(", ", BlockStudy.CATEGORIES), out);
+            stdout.flush();
+            return 0;
+        }
         CohortSpec c;
         try {
             c = cohortSpec();

@@ -91,6 +91,10 @@ final class PreprocessCommand implements Callable<Integer> {
     @Option(names = "--event-id", split = ",", paramLabel = "TYPE=NAME", description = "keep these event types, renamed")
     private Map<String, String> eventId;
 
+    @Option(names = "--sfreq", paramLabel = "HZ", description = "EEG: the sampling rate of a CSV export (else estimated"
+            + " from its timestamps)")
+    private Double sfreq;
+
     @Option(names = "--mask", paramLabel = "MASK.nii", description = "fMRI: the voxels to keep (non-zero voxels)")
     private Path mask;
 
@@ -132,6 +136,10 @@ final class PreprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sfreq != null && !(sfreq > 0 && sfreq < 1e6)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sfreq: expected a rate in Hz above 0, found "
+                    + sfreq);
+        }
         boolean folder = Files.isDirectory(input);
         OutputTarget.Kind kind = folder ? OutputTarget.Kind.folder("preprocess")
                 : OutputTarget.Kind.file("preprocess", PreprocessCommand::isPreprocessedFile);
@@ -156,7 +164,8 @@ final class PreprocessCommand implements Callable<Integer> {
             throw new PreprocessException("give the steps either with --config or with flags, not both");
         }
         Pipeline pipeline = config != null ? Pipeline.fromSection(config, YamlTree.section(config, "preprocess")) : fromFlags();
-        EegRecording recording = EegRecording.open(input);
+        EegRecording recording = EegRecording.open(input, sfreq == null ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(sfreq));
         Pipeline.Result result = pipeline.run(recording);
         PreprocessedFile.write(result, out);
         spec.commandLine().getOut().printf("wrote %s: %s%n", out, result.epochs() != null
@@ -198,7 +207,13 @@ final class PreprocessCommand implements Callable<Integer> {
             Path target = out.resolve(input.relativize(recording.data().getParent())).resolve(name + "_preproc.h5");
             if (recording.datatype().equals("eeg")) {
                 eegPipeline = eegPipeline != null ? eegPipeline : Pipeline.fromSection(config, YamlTree.section(config, "preprocess"));
-                PreprocessedFile.write(eegPipeline.run(EegRecording.open(recording.data())), target);
+                Pipeline.Result result = eegPipeline.run(EegRecording.open(recording.data()));
+                String empty = PreprocessedFile.nothingToWrite(result);
+                if (empty != null) {
+                    spec.commandLine().getOut().printf("skipped %s: %s%n", recording.data(), empty);
+                    continue;
+                }
+                PreprocessedFile.write(result, target);
             } else if (recording.eventsFile().isPresent()) {
                 fmriPipeline = fmriPipeline != null ? fmriPipeline : FmriPipeline.fromSection(config, YamlTree.section(config, "preprocess"));
                 TrialBetas result = fmriPipeline.run(NiftiImage.open(recording.data()), recording.events(),

@@ -73,7 +73,7 @@ public final class ModelTypes {
                     .append(t.accepts().stream().map(d -> d.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
                             .collect(Collectors.joining(", "))).append(")\n    ").append(t.summary()).append('\n');
             for (ModelType.Key k : t.keys()) {
-                out.append(String.format(Locale.ROOT, "    %-12s default %-12s %s%n", k.name(), k.fallback(), k.meaning()));
+                out.append(String.format(Locale.ROOT, "    %-17s default %-12s %s%n", k.name(), k.fallback(), k.meaning()));
             }
         }
         return out.toString();

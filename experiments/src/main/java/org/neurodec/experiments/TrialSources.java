@@ -21,6 +21,7 @@ import org.neurodec.subjects.TrialSource;
 import org.neurodec.subjects.sources.BidsTrialSource;
 import org.neurodec.subjects.sources.EegFileSource;
 import org.neurodec.subjects.sources.Hdf5TrialSource;
+import org.neurodec.subjects.sources.NiftiVolumeSource;
 
 /**
  * The one reader of where a job's trials come from: exactly one of {@code data.eeg} (EEG files or
@@ -28,13 +29,15 @@ import org.neurodec.subjects.sources.Hdf5TrialSource;
  * {@code data.hdf5} (a trial matrix: {@code file}, {@code x}, optional {@code images}, {@code labels},
  * {@code train} and {@code test} groups) or {@code data.bids} (a BIDS root with {@code modality},
  * fMRI's {@code mask}, {@code betas} and {@code high_pass}, EEG's {@code window}, {@code baseline},
- * {@code reject} and {@code decimate}). Each kind of job says which of them it accepts.
+ * {@code reject} and {@code decimate}) or {@code data.nifti} (4D BOLD files with a mask and a volumes
+ * table each, cleaned per run by the job's {@code preprocess.clean}). Each kind of job says which of
+ * them it accepts.
  */
 final class TrialSources {
 
     /** The kinds of source a job may name, each the key of {@code data} that names it. */
     enum Kind {
-        EEG("eeg"), HDF5("hdf5"), BIDS("bids");
+        EEG("eeg"), HDF5("hdf5"), BIDS("bids"), NIFTI("nifti");
 
         final String key;
 
@@ -44,8 +47,8 @@ final class TrialSources {
     }
 
     /** The {@code data} keys a source reads, besides the one naming it. */
-    static final Set<String> KEYS = Set.of("eeg", "hdf5", "bids", "modality", "mask", "betas", "high_pass", "window",
-            "baseline", "reject", "decimate");
+    static final Set<String> KEYS = Set.of("eeg", "hdf5", "bids", "nifti", "modality", "mask", "betas", "high_pass", "window",
+            "baseline", "reject", "decimate", "sfreq");
 
     private TrialSources() {
     }
@@ -66,8 +69,12 @@ final class TrialSources {
                 }
             }
         }
+        if (named.get(0) != Kind.EEG && data.has("sfreq")) {
+            throw data.error("sfreq", "a sampling rate only for EEG files ('data.eeg')", data.tree().get("sfreq"));
+        }
         return switch (named.get(0)) {
             case EEG -> eeg(job, data);
+            case NIFTI -> nifti(job, data.section("nifti"));
             case HDF5 -> hdf5(data.section("hdf5"));
             case BIDS -> {
                 if (job.has("preprocess")) {
@@ -100,10 +107,50 @@ final class TrialSources {
         } else {
             files.put("", globs(job.file(), "data.eeg", data.texts("eeg")));
         }
+        if (job.has("preprocess") && job.tree().get("preprocess").has("clean")) {
+            throw job.section("preprocess").error("clean", "no fMRI cleaning for EEG files (it is for data.nifti volumes)", "one");
+        }
         if (!job.has("preprocess") || !job.tree().get("preprocess").has("epochs")) {
             throw job.error("preprocess.epochs", "the epochs of the EEG data", "none");
         }
-        return new EegFileSource(files, Pipeline.fromSection(job.file(), job.tree().get("preprocess")));
+        return new EegFileSource(files, Pipeline.fromSection(job.file(), job.tree().get("preprocess")), data.has("sfreq")
+                ? java.util.OptionalDouble.of(data.number("sfreq", 0, 0, 1e6)) : java.util.OptionalDouble.empty());
+    }
+
+    private static TrialSource nifti(Job.Section job, Job.Section n) {
+        n.only(Set.of("bold", "volumes", "mask", "label", "run", "exclude", "tr"));
+        Map<String, List<Path>> bold = filesBySubject(job, n, "bold");
+        Map<String, List<Path>> volumes = filesBySubject(job, n, "volumes");
+        if (!bold.keySet().equals(volumes.keySet())) {
+            throw n.error("volumes", "a table for every BOLD file of the subjects " + bold.keySet(), volumes.keySet());
+        }
+        org.neurodec.preprocess.fmri.Cleaning cleaning = null;
+        if (job.has("preprocess")) {
+            Job.Section p = job.section("preprocess");
+            p.only(Set.of("clean"));
+            Job.Section c = p.section("clean");
+            c.only(Set.of("detrend", "high_pass", "standardize"));
+            cleaning = new org.neurodec.preprocess.fmri.Cleaning(
+                    !c.has("detrend") || c.oneOf("detrend", List.of("true", "false")).equals("true"),
+                    c.has("high_pass") ? c.number("high_pass", 0, 0, 10) : Double.NaN,
+                    c.has("standardize") ? c.oneOf("standardize", List.of("zscore", "psc", "none")) : "zscore");
+        }
+        return new NiftiVolumeSource(bold, volumes, n.path("mask", true), n.has("label") ? n.text("label") : "labels",
+                n.has("run") ? n.text("run") : "chunks", Set.copyOf(n.has("exclude") ? n.texts("exclude") : List.of("rest")),
+                cleaning, n.has("tr") ? n.number("tr", 0, 0, 1000) : Double.NaN);
+    }
+
+    /** Files or globs under {@code key}: a list (one subject, id "") or a mapping of subject ids to lists. */
+    private static Map<String, List<Path>> filesBySubject(Job.Section job, Job.Section section, String key) {
+        Map<String, List<Path>> files = new LinkedHashMap<>();
+        if (section.tree().get(key) != null && section.tree().get(key).isObject()) {
+            Job.Section subjects = section.section(key);
+            subjects.tree().fieldNames().forEachRemaining(id -> files.put(id, globs(job.file(), "data.nifti." + key + "." + id,
+                    subjects.texts(id))));
+        } else {
+            files.put("", globs(job.file(), "data.nifti." + key, section.texts(key)));
+        }
+        return files;
     }
 
     private static TrialSource hdf5(Job.Section h) {

@@ -81,6 +81,28 @@ public final class EegRecording {
         throw new IngestException(file + ": a " + format.name() + " file, not an EEG recording");
     }
 
+    /**
+     * The same, with the sampling rate given when the file's own says none: a CSV export is read at
+     * {@code sfreq} Hz instead of the rate estimated from its timestamps; any other format keeps its
+     * header's rate, and a different {@code sfreq} is refused. Empty: as {@link #open(Path)}.
+     */
+    public static EegRecording open(Path file, java.util.OptionalDouble sfreq) {
+        if (sfreq.isEmpty()) {
+            return open(file);
+        }
+        FileFormat format = FileFormats.detect(file);
+        if (format instanceof org.neurodec.ingest.eeg.csv.CsvFormat) {
+            return new org.neurodec.ingest.eeg.csv.CsvFormat(org.neurodec.ingest.eeg.csv.CsvOptions.defaults()
+                    .withSfreq(sfreq.getAsDouble())).open(file);
+        }
+        EegRecording recording = open(file);
+        if (Math.abs(recording.sfreq() - sfreq.getAsDouble()) > 1e-9 * recording.sfreq()) {
+            throw new IngestException(file + ": sampling rate: expected the " + sfreq.getAsDouble() + " Hz given, found "
+                    + recording.sfreq() + " Hz in its " + recording.format() + " header (a given rate is for CSV exports)");
+        }
+        return recording;
+    }
+
     /** The file the recording was opened from. */
     public Path file() {
         return file;

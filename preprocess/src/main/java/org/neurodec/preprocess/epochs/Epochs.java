@@ -14,6 +14,9 @@ import org.neurodec.preprocess.PreprocessException;
  * float64 (one contiguous array per epoch), with each kept epoch's condition, event sample and metadata, and a record of every
  * dropped one and why. Sample indices follow MNE: an event at t s is sample round(t × sfreq), the
  * window starts round(tmin × sfreq) samples from it and holds round((tmax − tmin) × sfreq) + 1 samples.
+ * The baseline is the mean of the samples from the first at or after its start to the last at or
+ * before its end, removed at the full rate; decimation keeps the sample at t = 0 and every decim-th
+ * one around it (so the first kept time may be after tmin), and rejection reads the kept samples.
  */
 public final class Epochs {
 
@@ -71,10 +74,25 @@ public final class Epochs {
         }
         int[] baseline = null;
         if (spec.baseline() != null) {
-            baseline = new int[] {(int) Math.round(spec.baseline()[0] * sfreq) - offset,
-                (int) Math.round(spec.baseline()[1] * sfreq) - offset + 1};
+            // as MNE: from the first sample at or after the start to the last at or before the end
+            baseline = new int[] {length, 0};
+            for (int t = 0; t < length; t++) {
+                double time = (offset + t) / sfreq;
+                if (time >= spec.baseline()[0]) {
+                    baseline[0] = Math.min(baseline[0], t);
+                }
+                if (time <= spec.baseline()[1]) {
+                    baseline[1] = t + 1;
+                }
+            }
+            if (baseline[0] >= baseline[1]) {
+                throw PreprocessException.badParameter("baseline", "an interval holding at least one sample at " + sfreq + " Hz",
+                        java.util.Arrays.toString(spec.baseline()));
+            }
         }
-        int keptTimes = (length + spec.decim() - 1) / spec.decim();
+        // as MNE: the kept samples are t = 0 and every decim-th one around it; rejection reads the kept ones
+        int first = Math.floorMod(-offset, spec.decim());
+        int keptTimes = (length - first + spec.decim() - 1) / spec.decim();
         EpochStore kept = new EpochStore(channels.size() * keptTimes);
         List<Info> info = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
@@ -103,15 +121,16 @@ public final class Epochs {
                     }
                 }
             }
-            String reason = rejection(epoch, length, channels, spec);
+            double[] decimated = decimate(epoch, channels.size(), length, spec.decim(), first);
+            String reason = rejection(decimated, keptTimes, channels, spec);
             if (reason != null) {
                 dropped.add(new Dropped(condition, sample, reason));
                 continue;
             }
-            kept.add(decimate(epoch, channels.size(), length, spec.decim()), 0);
+            kept.add(decimated, 0);
             info.add(new Info(condition, sample, metadata));
         }
-        return new Epochs(kept, channels.size(), keptTimes, sfreq / spec.decim(), offset / sfreq, info, dropped);
+        return new Epochs(kept, channels.size(), keptTimes, sfreq / spec.decim(), (offset + first) / sfreq, info, dropped);
     }
 
     /** The epochs of several recordings (runs), in order; channels and rates must agree. */
@@ -214,15 +233,16 @@ public final class Epochs {
         return null;
     }
 
-    private static double[] decimate(double[] epoch, int channels, int length, int factor) {
+    /** Every {@code factor}-th sample from {@code first} on, per channel. */
+    private static double[] decimate(double[] epoch, int channels, int length, int factor, int first) {
         if (factor == 1) {
             return epoch;
         }
-        int kept = (length + factor - 1) / factor;
+        int kept = (length - first + factor - 1) / factor;
         double[] out = new double[channels * kept];
         for (int c = 0; c < channels; c++) {
             for (int t = 0; t < kept; t++) {
-                out[c * kept + t] = epoch[c * length + t * factor];
+                out[c * kept + t] = epoch[c * length + first + t * factor];
             }
         }
         return out;

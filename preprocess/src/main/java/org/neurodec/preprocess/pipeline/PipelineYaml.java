@@ -15,7 +15,8 @@ import org.neurodec.preprocess.PreprocessException;
  */
 final class PipelineYaml {
 
-    private static final List<String> SECTION = List.of("steps", "epochs", "fmri");
+    /** The section's keys; {@code clean} (per-run cleaning of fMRI volumes) is read by the jobs' volume source. */
+    private static final List<String> SECTION = List.of("steps", "epochs", "fmri", "clean");
 
     private final Path file;
 

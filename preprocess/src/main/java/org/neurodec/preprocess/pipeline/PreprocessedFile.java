@@ -20,8 +20,36 @@ public final class PreprocessedFile {
     private PreprocessedFile() {
     }
 
-    /** Writes {@code result} to {@code out}, atomically. */
+    /**
+     * Why {@code result} has nothing to write (every epoch rejected or outside the recording, with the
+     * reasons counted), or null when it has data.
+     */
+    public static String nothingToWrite(Pipeline.Result result) {
+        Epochs e = result.epochs();
+        if (e == null || e.size() > 0) {
+            return null;
+        }
+        java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
+        for (Epochs.Dropped d : e.dropped()) {
+            String reason = d.reason().startsWith("peak-to-peak") ? "peak-to-peak above the reject limit on "
+                    + d.reason().substring(d.reason().lastIndexOf(' ') + 1) : d.reason();
+            reasons.merge(reason, 1L, Long::sum);
+        }
+        return e.dropped().isEmpty() ? "no event of the epochs' conditions in the recording"
+                : "all " + e.dropped().size() + " epochs dropped (" + reasons.entrySet().stream().map(r -> r.getValue() + " "
+                        + r.getKey()).collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * Writes {@code result} to {@code out}, atomically; a result without a single epoch is refused
+     * (an HDF5 file with no data would only fail later, in whoever reads it).
+     */
     public static void write(Pipeline.Result result, Path out) {
+        String empty = nothingToWrite(result);
+        if (empty != null) {
+            throw new org.neurodec.preprocess.PreprocessException(out.getFileName() + ": nothing written: " + empty
+                    + "; loosen epochs.reject or check the events");
+        }
         List<Channel> channels = result.input().channels();
         Hdf5Writer w = Hdf5Writer.create()
                 .dataset("ch_names", channels.stream().map(Channel::name).toArray(String[]::new))

@@ -47,9 +47,11 @@ class EpochsTest {
                 epochs.dropped().get(1).reason());
         Epochs decimated = Epochs.extract(ramp(), CHANNELS, events, Map.of("a", "A"), EpochSpec.of(-0.1, 0.5).decimatedBy(3),
                 Map.of());
-        assertEquals(21, decimated.times());
+        // as MNE: samples on the grid through t = 0, so from -0.09 s (61 samples from -0.1 s keep 20)
+        assertEquals(20, decimated.times());
+        assertEquals(-0.09, decimated.tmin(), 1e-12);
         assertEquals(SFREQ / 3, decimated.sfreq());
-        assertEquals(193e-6, decimated.get(0, 0, 1), 1e-15);
+        assertEquals(194e-6, decimated.get(0, 0, 1), 1e-15);
     }
 
     @Test

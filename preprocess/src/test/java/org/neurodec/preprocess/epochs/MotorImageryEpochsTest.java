@@ -99,4 +99,49 @@ class MotorImageryEpochsTest {
         }
         assertTrue(all.dropped().isEmpty());
     }
+
+    @Test
+    void decimatedBaselinedRejectedEpochsEqualMnes() {
+        try (Hdf5File golden = Hdf5File.open(TestData.resource("epochs/eegbci_decimated.h5"))) {
+            Map<String, Object> attributes = golden.attributes("/");
+            double threshold = ((Number) attributes.get("threshold")).doubleValue();
+            List<Epochs> runs = new ArrayList<>();
+            List<Long> onsets = new ArrayList<>();
+            long offset = 0;
+            for (int run : new int[] {6, 10, 14}) {
+                EegRecording recording = EegRecording.open(TestData.file(String.format("real/eegbci-S001/S001R%02d.edf", run)));
+                FirFilter fir = FirFilter.mne(recording.sfreq(), 7.0, 30.0);
+                boolean[] eeg = new boolean[recording.channels().size()];
+                java.util.Arrays.fill(eeg, true);
+                Signals clean = Channels.averageReference(Channels.map(recording.readAll(), fir::apply), eeg);
+                EpochSpec spec = EpochSpec.of(-0.1, 0.8).withBaseline(-0.097, 0)
+                        .rejecting(org.neurodec.ingest.eeg.ChannelType.EEG, threshold).decimatedBy(3);
+                Epochs epochs = Epochs.extract(clean, recording.channels(), Events.fromAnnotations(recording.annotations()),
+                        Map.of("T1", "hands", "T2", "feet"), spec, Map.of());
+                for (Epochs.Info info : epochs.info()) {
+                    onsets.add(info.eventSample() + offset);
+                }
+                offset += recording.times();
+                runs.add(epochs);
+            }
+            Epochs all = Epochs.concatenate(runs);
+            double[] times = golden.read("times").toDoubles();
+            assertEquals(times.length, all.times(), "samples kept per epoch");
+            assertEquals(times[0], all.tmin(), 1e-12, "the first kept sample is on the grid through t = 0");
+            assertEquals(160.0 / 3, all.sfreq(), 1e-12);
+            assertArrayEquals(golden.read("onset_samples").toLongs(), onsets.stream().mapToLong(Long::longValue).toArray(),
+                    "the epochs MNE keeps (one of them only because rejection reads the decimated samples)");
+            double tolerance = 1e-6 * ((Number) attributes.get("max_abs_raw")).doubleValue();
+            double[] data = golden.read("data").toDoubles();
+            long[] channels = golden.read("trace_channels").toLongs();
+            for (int e = 0; e < all.size(); e++) {
+                for (int k = 0; k < channels.length; k++) {
+                    for (int t = 0; t < times.length; t++) {
+                        assertEquals(data[(e * channels.length + k) * times.length + t], all.get(e, (int) channels[k], t), tolerance,
+                                "epoch " + e + ", channel " + channels[k] + ", sample " + t);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -80,6 +80,23 @@ class PipelineTest {
     }
 
     @Test
+    void epochsAllRejectedAreRefusedWithTheReasonsAndWriteNothing() throws IOException {
+        Pipeline pipeline = fromYaml(("""
+                preprocess:
+                  steps:
+                    - filter: {l_freq: 7, h_freq: 30, method: fir}
+                  epochs: {tmin: -1, tmax: 4, reject: {eeg: 1e-9}, events: annotations, conditions: {T1: hands, T2: feet}}
+                """));
+        Pipeline.Result result = pipeline.run(EegRecording.open(RUN));
+        assertEquals(0, result.epochs().size());
+        Path out = dir.resolve("empty.h5");
+        org.neurodec.preprocess.PreprocessException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.neurodec.preprocess.PreprocessException.class, () -> PreprocessedFile.write(result, out));
+        assertTrue(e.getMessage().contains("all 15 epochs dropped (") && e.getMessage().contains("peak-to-peak"), e.getMessage());
+        assertTrue(Files.notExists(out), "nothing written");
+    }
+
+    @Test
     void continuousPipelineWithNotchAndResampling() throws IOException {
         Pipeline pipeline = fromYaml(("""
                 preprocess:

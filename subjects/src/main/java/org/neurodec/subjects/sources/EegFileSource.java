@@ -30,11 +30,18 @@ public final class EegFileSource implements TrialSource {
 
     private final Map<String, List<Path>> files;
     private final Pipeline pipeline;
+    private final java.util.OptionalDouble sfreq;
     private final Map<Path, String> inputs = new LinkedHashMap<>();
     private List<String> channels;
 
     /** The recordings of each subject (id → files, in order; one subject "" when they name none), through {@code pipeline}. */
     public EegFileSource(Map<String, List<Path>> files, Pipeline pipeline) {
+        this(files, pipeline, java.util.OptionalDouble.empty());
+    }
+
+    /** The same, CSV exports read at {@code sfreq} Hz (see {@link EegRecording#open(Path, java.util.OptionalDouble)}). */
+    public EegFileSource(Map<String, List<Path>> files, Pipeline pipeline, java.util.OptionalDouble sfreq) {
+        this.sfreq = sfreq;
         if (files.isEmpty() || files.values().stream().anyMatch(List::isEmpty)) {
             throw new SubjectsException("EEG files: expected at least one file per subject, found " + files);
         }
@@ -61,7 +68,7 @@ public final class EegFileSource implements TrialSource {
         for (Path file : these) {
             progress.accept("reading and preprocessing " + file.getFileName());
             inputs.put(file, "recording");
-            EegRecording recording = EegRecording.open(file);
+            EegRecording recording = EegRecording.open(file, this.sfreq);
             seconds += recording.times() / recording.sfreq();
             Epochs cut;
             try {
