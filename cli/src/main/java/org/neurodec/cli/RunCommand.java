@@ -81,8 +81,22 @@ final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "  %-18s %.4f  95 %% [%.4f, %.4f]  chance %.4f  p %.4f%n", s.metric(), s.value(), s.low(),
                     s.high(), s.chance(), s.pValue());
         }
+        java.util.Map<String, java.util.Map<String, Double>> groups = result.perGroup();
+        if (!groups.isEmpty()) {
+            stdout.println("  by " + (job.protocol().text("type").equals("leave-one-subject-out") ? "subject"
+                    : job.protocol().text("group")) + " (each its own model):");
+            groups.forEach((group, row) -> stdout.println("    " + String.format(Locale.ROOT, "%-12s", group) + " " + row(row)));
+            stdout.println("    " + String.format(Locale.ROOT, "%-12s", "mean") + " " + row(result.meanOverGroups()));
+        }
         stdout.println("report: " + folder.resolve("report.html"));
         stdout.flush();
         return 0;
+    }
+
+    private static String row(java.util.Map<String, Double> scores) {
+        StringBuilder out = new StringBuilder();
+        scores.forEach((metric, v) -> out.append(String.format(Locale.ROOT, "%s %s  ", metric, Double.isNaN(v) ? "–"
+                : String.format(Locale.ROOT, "%.4f", v))));
+        return out.toString().strip();
     }
 }

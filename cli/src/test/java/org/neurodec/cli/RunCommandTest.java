@@ -138,7 +138,7 @@ class RunCommandTest {
         List<String[]> cases = List.of(
                 new String[] {good.replace("  steps:\n    - filter: {l_freq: 7, h_freq: 30, method: fir}", "  steps: \"filter\""),
                     "key 'preprocess.steps': expected a list of steps"},
-                new String[] {good.replace("  steps:", "  stepz:"), "key 'preprocess.stepz': expected one of [steps, epochs, fmri]"},
+                new String[] {good.replace("  steps:", "  stepz:"), "key 'preprocess.stepz': expected one of [steps, epochs, fmri, clean]"},
                 new String[] {good.replace("method: fir}", "method: fir, l_freq: 1}"), "Duplicate field 'l_freq'"},
                 new String[] {good + "model:\n  type: lda\n", "Duplicate field 'model'"},
                 new String[] {good.replace("{l_freq: 7,", "{l_freq: seven,"), "key 'preprocess.steps[0].filter.l_freq': expected a number"},

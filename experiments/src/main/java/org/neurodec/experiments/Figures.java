@@ -28,6 +28,12 @@ final class Figures {
         if (result.classifies()) {
             out.put("per-split.png", bars(result.perSplit(), metric + " per split", "split", metric, chance));
             out.put("confusion.png", confusion(result));
+            if (result.timeResolved() != null) {
+                out.put("time-resolved.png", timeCourse(result.timeResolved()));
+                if (result.timeResolved().generalization() != null) {
+                    out.put("generalization.png", generalization(result.timeResolved()));
+                }
+            }
         } else {
             List<JobResult.Prediction> first = result.predictions().stream().filter(p -> p.split() == 0).toList();
             double[] r = first.stream().mapToDouble(p -> org.neurodec.decoders.stats.Metrics.pearson(p.values(),
@@ -49,6 +55,40 @@ final class Figures {
         chart.addSeries("chance", splits, java.util.Collections.nCopies(values.length, chance));
         chart.getStyler().setYAxisMin(Math.min(0.0, chance)).setYAxisMax(1.0);
         chart.getStyler().setOverlapped(true);
+        return png(chart);
+    }
+
+    /** The score at each time point, with chance. */
+    private static byte[] timeCourse(TimeResolved course) {
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(640).height(360)
+                .title(course.metric() + " over time (mean over splits)").xAxisTitle("time (s)").yAxisTitle(course.metric()).build();
+        double[] scores = java.util.Arrays.stream(course.scores()).map(v -> Double.isNaN(v) ? course.chance() : v).toArray();
+        chart.addSeries(course.metric(), course.times(), scores).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        double[] chance = new double[course.times().length];
+        java.util.Arrays.fill(chance, course.chance());
+        chart.addSeries("chance", course.times(), chance).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        return png(chart);
+    }
+
+    /** The train-time × test-time generalisation matrix. */
+    private static byte[] generalization(TimeResolved course) {
+        double[][] g = course.generalization();
+        List<Double> axis = new ArrayList<>();
+        for (double t : course.times()) {
+            axis.add(Math.round(t * 100) / 100.0 + (axis.contains(Math.round(t * 100) / 100.0) ? 1e-9 : 0));
+        }
+        List<Number[]> cells = new ArrayList<>();
+        for (int a = 0; a < g.length; a++) {
+            for (int b = 0; b < g[a].length; b++) {
+                cells.add(new Number[] {b, a, Double.isNaN(g[a][b]) ? course.chance() : g[a][b]});
+            }
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(560).height(520)
+                .title(course.metric() + ": trained at (rows) × tested at (columns)").xAxisTitle("test time (s)")
+                .yAxisTitle("train time (s)").build();
+        chart.getStyler().setXAxisLabelRotation(90);
+        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 7));
+        chart.addSeries(course.metric(), axis, axis, cells);
         return png(chart);
     }
 

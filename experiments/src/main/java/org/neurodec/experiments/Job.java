@@ -37,7 +37,8 @@ import org.neurodec.preprocess.pipeline.Pipeline;
 public record Job(Path file, JsonNode tree, String name, Section data, Section model, Section protocol, int resamples,
         long metricSeed) {
 
-    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "model", "protocol", "metrics");
+    static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "model", "protocol", "metrics",
+            "time_resolved");
     /** The shared encoder: a model type of its own, run by {@link EncoderJob} rather than a {@link ModelType}. */
     static final String SHARED_ENCODER = "shared-encoder";
     static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "stratified-k-fold", "group-k-fold",

@@ -112,14 +112,43 @@ public final class JobOutputs {
             scores.add(e);
         }
         m.put("metrics", scores);
-        m.put("per_split", Map.of(r.scores().get(0).metric(), r.perSplit()));
+        Map<String, List<Double>> perSplit = new LinkedHashMap<>();
+        r.perSplitScores().forEach((metric, values) -> perSplit.put(metric, finite(values)));
+        m.put("per_split", perSplit);
+        if (!r.perGroup().isEmpty()) {
+            Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+            r.perGroup().forEach((group, row) -> {
+                Map<String, Double> clean = new LinkedHashMap<>();
+                row.forEach((metric, v) -> clean.put(metric, Double.isNaN(v) ? null : v));
+                groups.put(group, clean);
+            });
+            m.put("per_group", groups);
+            Map<String, Double> mean = new LinkedHashMap<>();
+            r.meanOverGroups().forEach((metric, v) -> mean.put(metric, Double.isNaN(v) ? null : v));
+            m.put("mean_over_groups", mean);
+        }
+        if (r.timeResolved() != null) {
+            m.put("time_resolved", r.timeResolved().toMap());
+        }
         m.put("method", "value: the metric of all test predictions pooled over the splits (for accuracy, the mean of the"
                 + " splits' accuracies when they test equally many trials); ci95: percentile bootstrap of those predictions;"
-                + " p_value: their pairing with the truth permuted (the model is not refitted)");
+                + " p_value: their pairing with the truth permuted (the model is not refitted); per_split: every metric on"
+                + " each split's test trials alone; per_group and mean_over_groups (when each split tests one subject or"
+                + " group): each group's scores and their mean, the figures to report for leave-one-subject-out, where a"
+                + " pooled AUC would mix the scores of different models");
         m.put("provenance", command.withInput("job", r.job().file()).withInputs("data", r.data().inputs)
                 .with("job", r.job().tree()).with("bootstrap_resamples", r.job().resamples())
                 .withSeed("bootstrap and permutations", r.job().metricSeed()).toMap());
         return m;
+    }
+
+    /** The values with NaN (undefined on a split) as null, which JSON can hold. */
+    private static List<Double> finite(double[] values) {
+        List<Double> out = new ArrayList<>();
+        for (double v : values) {
+            out.add(Double.isNaN(v) ? null : v);
+        }
+        return out;
     }
 
     private static byte[] reconstructions(JobResult r, Path file) throws IOException {

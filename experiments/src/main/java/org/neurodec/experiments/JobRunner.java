@@ -54,7 +54,15 @@ public final class JobRunner {
             log.accept("fitting the final model on " + all.length + " trials");
             model.fit(data, all);
         }
-        return new JobResult(job, data, model.classifies(), splits, predictions, scores, model.describe());
+        TimeResolved course = null;
+        if (job.root().has("time_resolved")) {
+            if (!model.classifies()) {
+                throw job.root().error("time_resolved", "a model that classifies", "'" + job.model().text("type") + "'");
+            }
+            log.accept("decoding over time");
+            course = TimeResolved.run(job, data, splits, log);
+        }
+        return new JobResult(job, data, model.classifies(), splits, predictions, scores, model.describe(), course);
     }
 
     private static void checkProtocol(Job.Section p) {

@@ -80,6 +80,18 @@ public final class TrialData {
         }).toList();
     }
 
+    /** The channels of every epoch at sample {@code t}, as a trial matrix (trials × channels) with the same trials. */
+    TrialData atTime(int t) {
+        double[][] at = new double[epochs.length][];
+        for (int i = 0; i < epochs.length; i++) {
+            at[i] = new double[epochs[i].length];
+            for (int c = 0; c < at[i].length; c++) {
+                at[i][c] = epochs[i][c][t];
+            }
+        }
+        return new TrialData(null, tmin, sfreq, at, null, 0, 0, labels, sources, subjects, fixedTest, inputs, info);
+    }
+
     /** Whether every trial names {@code field} (a run, a session, ...). */
     boolean names(String field) {
         return info.stream().allMatch(t -> !(switch (field) {

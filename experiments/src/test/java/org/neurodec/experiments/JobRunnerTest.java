@@ -82,6 +82,35 @@ class JobRunnerTest {
     }
 
     @Test
+    void n170DecodedOverTimePeaksAfterTheFaceAndGeneralisesAroundIt() throws IOException {
+        String pooled = Files.readString(EXAMPLES.resolve("n170-pooled.yaml"));
+        String job = pooled.replaceAll("(?s)  eeg:\n.*?preprocess:", "  eeg: \"\\${data}/real/eegnb-n170/subject1/*/*.csv\"\npreprocess:")
+                .replace("model: {type: lda, shrinkage: auto, decimate: 2}", "model: {type: lda, shrinkage: auto}")
+                .replace("protocol: {type: leave-one-subject-out}", "protocol: {type: stratified-k-fold, folds: 5}\n"
+                        + "time_resolved: {generalize: true}");
+        Path file = Files.writeString(dir.resolve("n170-time.yaml"), job);
+        JobResult result = run(file);
+        TimeResolved course = result.timeResolved();
+        assertEquals("AUC", course.metric());
+        assertEquals(58, course.times().length, "-0.094 to 0.797 s at 64 Hz");
+        assertEquals(-0.09375, course.times()[0], 1e-9, "on the grid through t = 0, as MNE decimates");
+        int peak = 0;
+        double before = 0;
+        int pre = 0;
+        for (int t = 0; t < course.times().length; t++) {
+            peak = course.scores()[t] > course.scores()[peak] ? t : peak;
+            if (course.times()[t] < 0) {
+                before += course.scores()[t];
+                pre++;
+            }
+            assertEquals(course.scores()[t], course.generalization()[t][t], 1e-12, "the diagonal is the time course");
+        }
+        assertTrue(course.times()[peak] > 0.1 && course.times()[peak] < 0.4 && course.scores()[peak] > 0.57,
+                "the N170 window decodes best: AUC " + course.scores()[peak] + " at " + course.times()[peak] + " s");
+        assertTrue(before / pre < 0.55, "before the stimulus, near chance: " + before / pre);
+    }
+
+    @Test
     void fmriVolumesWithAMaskAndAVolumesTableAreCleanedPerRunAndDecodedLeavingOneRunOut() throws IOException {
         Path study = Files.createDirectories(dir.resolve("study"));
         org.neurodec.cohort.BlockStudy.write(study, 7, org.neurodec.cohort.BlockStudy.SIGNAL);
