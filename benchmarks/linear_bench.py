@@ -1,5 +1,5 @@
 """scikit-learn's side of benchmarks/linear.sh: LogisticRegression (default lbfgs, multinomial) and
-LinearSVC (default liblinear dual) with C = 1 on the CSV that LinearBenchmark wrote, leave-one-run-out
+LinearSVC (liblinear, dual as 1.2's default and primal as 1.3's dual="auto" picks here) with C = 1 on the CSV that LinearBenchmark wrote, leave-one-run-out
 over its 12 runs, features z-scored on each training part; the median of REPEATS runs after one
 warm-up, and the accuracy. Usage: python3 linear_bench.py CSV [REPEATS]"""
 import sys
@@ -17,7 +17,9 @@ warnings.simplefilter("ignore", ConvergenceWarning)
 data = np.loadtxt(sys.argv[1], delimiter=",")
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 y, runs, x = data[:, 0].astype(int), data[:, 1].astype(int), data[:, 2:]
-for name, make in (("logistic regression", lambda: LogisticRegression(C=1.0)), ("linear SVM", lambda: LinearSVC(C=1.0))):
+for name, make in (("logistic regression", lambda: LogisticRegression(C=1.0)),
+                   ("linear SVM (dual)", lambda: LinearSVC(C=1.0, dual=True)),
+                   ("linear SVM (primal)", lambda: LinearSVC(C=1.0, dual=False))):
     seconds = []
     for r in range(repeats + 1):
         start = time.perf_counter()

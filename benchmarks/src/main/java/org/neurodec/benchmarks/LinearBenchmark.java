@@ -65,8 +65,12 @@ public final class LinearBenchmark {
                     LogisticRegression.DEFAULT_MAX_ITER);
             return m::probabilities;
         });
-        time("linear SVM", x, y, run, repeats, (train, labels) -> {
-            LinearSvm m = LinearSvm.fit(train, labels, CLASSES, 1.0, 1e-4, 1000, 1.0);
+        time("linear SVM (dual)", x, y, run, repeats, (train, labels) -> {
+            LinearSvm m = LinearSvm.fit(train, labels, CLASSES, 1.0, 1e-4, 1000, 1.0, true);
+            return m::decision;
+        });
+        time("linear SVM (primal)", x, y, run, repeats, (train, labels) -> {
+            LinearSvm m = LinearSvm.fit(train, labels, CLASSES, 1.0, 1e-4, 1000, 1.0, false);
             return m::decision;
         });
     }

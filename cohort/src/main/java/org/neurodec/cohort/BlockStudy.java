@@ -30,30 +30,77 @@ public final class BlockStudy {
     public static final double SIGNAL = 0.3;
     static final int[] GRID = {16, 16, 8};
 
+    /**
+     * A study's layout.
+     *
+     * @param grid the image grid (i, j, k)
+     * @param zooms the voxel size in mm
+     * @param categories the categories, each shown once per run
+     * @param runs how many runs
+     * @param block volumes per category block
+     * @param rest volumes per rest block
+     * @param maskVoxels how many voxels the mask holds (those nearest the grid's centre), or 0 for the
+     *     default study's ellipsoid
+     */
+    public record Design(int[] grid, double[] zooms, List<String> categories, int runs, int block, int rest, int maskVoxels) {
+
+        /** Volumes per run: a rest block before each category block and one at the end. */
+        public int volumesPerRun() {
+            return rest + categories.size() * (block + rest);
+        }
+    }
+
+    /** The default study: 16 × 16 × 8 voxels of 3 mm, an ellipsoid mask, 4 categories, 6 runs. */
+    public static final Design DEFAULT = new Design(GRID, new double[] {3, 3, 3}, CATEGORIES, RUNS, BLOCK, REST, 0);
+
+    /**
+     * The size of nilearn's Haxby searchlight example: one slice of 40 × 20 voxels of 3.5 × 3.75 ×
+     * 3.75 mm with a 530-voxel mask, 8 categories, 12 runs of 8 blocks of 9 volumes (864 labelled volumes).
+     */
+    public static final Design HAXBY_SLICE = new Design(new int[] {40, 20, 1}, new double[] {3.5, 3.75, 3.75},
+            List.of("face", "house", "cat", "bottle", "scissors", "shoe", "chair", "scrambled"), 12, 9, 4, 530);
+
     private BlockStudy() {
     }
 
-    /** Volumes per run: a rest block before each category block and one at the end. */
+    /** Volumes per run of the default study. */
     public static int volumesPerRun() {
-        return REST + CATEGORIES.size() * (BLOCK + REST);
+        return DEFAULT.volumesPerRun();
     }
 
-    /** Writes the study into {@code folder} (which must exist); {@code signal} scales the category patterns. */
+    /** Writes the default study into {@code folder} (which must exist); {@code signal} scales the category patterns. */
     public static void write(Path folder, long seed, double signal) {
+        write(folder, seed, signal, DEFAULT);
+    }
+
+    /** Writes a study of layout {@code design} into {@code folder}. */
+    public static void write(Path folder, long seed, double signal, Design design) {
         Random random = new Random(seed);
-        int voxels = GRID[0] * GRID[1] * GRID[2];
+        int[] grid = design.grid();
+        List<String> categoryNames = design.categories();
+        int voxels = grid[0] * grid[1] * grid[2];
         boolean[] mask = new boolean[voxels];
-        double[] centre = {(GRID[0] - 1) / 2.0, (GRID[1] - 1) / 2.0, (GRID[2] - 1) / 2.0};
-        for (int k = 0; k < GRID[2]; k++) {
-            for (int j = 0; j < GRID[1]; j++) {
-                for (int i = 0; i < GRID[0]; i++) {
+        double[] centre = {(grid[0] - 1) / 2.0, (grid[1] - 1) / 2.0, (grid[2] - 1) / 2.0};
+        double[] distance = new double[voxels];
+        for (int k = 0; k < grid[2]; k++) {
+            for (int j = 0; j < grid[1]; j++) {
+                for (int i = 0; i < grid[0]; i++) {
+                    int v = i + grid[0] * (j + grid[1] * k);
                     double r = Math.pow((i - centre[0]) / 7.0, 2) + Math.pow((j - centre[1]) / 7.0, 2)
                             + Math.pow((k - centre[2]) / 3.5, 2);
-                    mask[i + GRID[0] * (j + GRID[1] * k)] = r <= 1;
+                    mask[v] = design.maskVoxels() == 0 && r <= 1;
+                    distance[v] = Math.pow((i - centre[0]) / grid[0], 2) + Math.pow((j - centre[1]) / grid[1], 2) + 1e-9 * v;
                 }
             }
         }
-        double[][] patterns = new double[CATEGORIES.size()][voxels];
+        if (design.maskVoxels() > 0) {
+            Integer[] order = java.util.stream.IntStream.range(0, voxels).boxed().toArray(Integer[]::new);
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(distance[a], distance[b]));
+            for (int n = 0; n < Math.min(voxels, design.maskVoxels()); n++) {
+                mask[order[n]] = true;
+            }
+        }
+        double[][] patterns = new double[categoryNames.size()][voxels];
         for (double[] p : patterns) {
             for (int v = 0; v < voxels; v++) {
                 p[v] = random.nextDouble() < 0.3 ? random.nextGaussian() : 0;
@@ -63,19 +110,19 @@ public final class BlockStudy {
         for (int v = 0; v < voxels; v++) {
             baseline[v] = mask[v] ? 500 + 50 * random.nextGaussian() : 10 * random.nextDouble();
         }
-        int perRun = volumesPerRun();
-        int total = RUNS * perRun;
+        int perRun = design.volumesPerRun();
+        int total = design.runs() * perRun;
         double[] values = new double[voxels * total];
         StringBuilder table = new StringBuilder("labels chunks\n");
-        for (int run = 0; run < RUNS; run++) {
-            List<String> order = new ArrayList<>(CATEGORIES);
+        for (int run = 0; run < design.runs(); run++) {
+            List<String> order = new ArrayList<>(categoryNames);
             Collections.shuffle(order, random);
             List<String> labels = new ArrayList<>();
             for (String category : order) {
-                labels.addAll(Collections.nCopies(REST, "rest"));
-                labels.addAll(Collections.nCopies(BLOCK, category));
+                labels.addAll(Collections.nCopies(design.rest(), "rest"));
+                labels.addAll(Collections.nCopies(design.block(), category));
             }
-            labels.addAll(Collections.nCopies(REST, "rest"));
+            labels.addAll(Collections.nCopies(design.rest(), "rest"));
             double[] offset = new double[voxels];
             double[] slope = new double[voxels];
             for (int v = 0; v < voxels; v++) {
@@ -84,7 +131,7 @@ public final class BlockStudy {
             }
             for (int t = 0; t < perRun; t++) {
                 int volume = run * perRun + t;
-                int category = CATEGORIES.indexOf(labels.get(t));
+                int category = categoryNames.indexOf(labels.get(t));
                 for (int v = 0; v < voxels; v++) {
                     double x = baseline[v];
                     if (mask[v]) {
@@ -98,13 +145,13 @@ public final class BlockStudy {
                 table.append(labels.get(t)).append(' ').append(run).append('\n');
             }
         }
-        NiftiWriter.create(GRID[0], GRID[1], GRID[2], total).repetitionTime(TR).affine(affine())
+        NiftiWriter.create(grid[0], grid[1], grid[2], total).repetitionTime(TR).affine(affine(design))
                 .description("neurodec block study, seed " + seed).write(folder.resolve("bold.nii.gz"), values);
         double[] maskValues = new double[voxels];
         for (int v = 0; v < voxels; v++) {
             maskValues[v] = mask[v] ? 1 : 0;
         }
-        NiftiWriter.create(GRID[0], GRID[1], GRID[2]).affine(affine()).write(folder.resolve("mask.nii.gz"), maskValues);
+        NiftiWriter.create(grid[0], grid[1], grid[2]).affine(affine(design)).write(folder.resolve("mask.nii.gz"), maskValues);
         try {
             Files.writeString(folder.resolve("labels.txt"), table);
         } catch (IOException e) {
@@ -112,7 +159,10 @@ public final class BlockStudy {
         }
     }
 
-    private static double[][] affine() {
-        return new double[][] {{3, 0, 0, -24}, {0, 3, 0, -24}, {0, 0, 3, -12}, {0, 0, 0, 1}};
+    private static double[][] affine(Design design) {
+        double[] z = design.zooms();
+        int[] g = design.grid();
+        return new double[][] {{z[0], 0, 0, -z[0] * g[0] / 2}, {0, z[1], 0, -z[1] * g[1] / 2}, {0, 0, z[2], -z[2] * g[2] / 2},
+            {0, 0, 0, 1}};
     }
 }

@@ -38,7 +38,7 @@ public record Job(Path file, JsonNode tree, String name, Section data, Section m
         long metricSeed) {
 
     static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "model", "protocol", "metrics",
-            "time_resolved");
+            "time_resolved", "searchlight");
     /** The shared encoder: a model type of its own, run by {@link EncoderJob} rather than a {@link ModelType}. */
     static final String SHARED_ENCODER = "shared-encoder";
     static final List<String> PROTOCOLS = List.of("shuffle-split", "k-fold", "stratified-k-fold", "group-k-fold",

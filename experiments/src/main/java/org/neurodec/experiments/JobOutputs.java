@@ -53,6 +53,9 @@ public final class JobOutputs {
                 JSON.writeValue(temporary.resolve("metrics.json").toFile(), metrics);
                 Files.createDirectories(temporary.resolve("models"));
                 JSON.writeValue(temporary.resolve("models/model.json").toFile(), result.model());
+                if (result.searchlight() != null) {
+                    result.searchlight().write(temporary.resolve("searchlight.nii.gz"));
+                }
                 Path figures = Files.createDirectories(temporary.resolve("figures"));
                 Map<String, byte[]> pngs = new LinkedHashMap<>(Figures.of(result));
                 if (!result.classifies()) {
@@ -129,6 +132,9 @@ public final class JobOutputs {
         }
         if (r.timeResolved() != null) {
             m.put("time_resolved", r.timeResolved().toMap());
+        }
+        if (r.searchlight() != null) {
+            m.put("searchlight", r.searchlight().summary());
         }
         m.put("method", "value: the metric of all test predictions pooled over the splits (for accuracy, the mean of the"
                 + " splits' accuracies when they test equally many trials); ci95: percentile bootstrap of those predictions;"

@@ -17,7 +17,8 @@ import org.neurodec.decoders.stats.Significance;
  * @param model the final model's parameters
  */
 public record JobResult(Job job, TrialData data, boolean classifies, List<CrossValidation.Split> splits,
-        List<Prediction> predictions, List<Significance.Score> scores, Map<String, Object> model, TimeResolved timeResolved) {
+        List<Prediction> predictions, List<Significance.Score> scores, Map<String, Object> model, TimeResolved timeResolved,
+        Searchlight searchlight) {
 
     /**
      * One test prediction: a class index and decision score, or an image.

@@ -62,7 +62,16 @@ public final class JobRunner {
             log.accept("decoding over time");
             course = TimeResolved.run(job, data, splits, log);
         }
-        return new JobResult(job, data, model.classifies(), splits, predictions, scores, model.describe(), course);
+        Searchlight searchlight = null;
+        if (job.root().has("searchlight")) {
+            if (!model.classifies()) {
+                throw job.root().error("searchlight", "a model that classifies", "'" + job.model().text("type") + "'");
+            }
+            log.accept("searchlight");
+            searchlight = Searchlight.run(job, data, splits, log);
+        }
+        return new JobResult(job, data, model.classifies(), splits, predictions, scores, model.describe(), course,
+                searchlight);
     }
 
     private static void checkProtocol(Job.Section p) {

@@ -28,6 +28,8 @@ public final class LinearSvmType implements ModelType {
             new Key("tol", "1e-4", "the solver's stopping tolerance, > 0"),
             new Key("max_iter", "1000", "passes over the data per binary problem, 1..10^7"),
             new Key("intercept_scaling", "1.0", "value of the constant feature whose weight is the intercept, > 0"),
+            new Key("dual", "auto", "solve in the dual (true) or the primal (false); auto: the primal when there are at least"
+                    + " 10 trials per feature (a searchlight's sphere), else the dual"),
             new Key("decimate", "1", "keep every Nth sample of EEG epochs, 1..1000"),
             new Key("standardize", "true", "z-score each feature with the statistics of the training trials"));
     }
@@ -41,9 +43,10 @@ public final class LinearSvmType implements ModelType {
     public JobModel create(Job.Section section, TrialData data) {
         boolean standardize = !section.has("standardize") || section.oneOf("standardize", List.of("true", "false"))
                 .equals("true");
+        String dual = section.has("dual") ? section.oneOf("dual", List.of("auto", "true", "false")) : "auto";
         return new Model(section.number("C", 1.0, 0, Double.MAX_VALUE), section.number("tol", 1e-4, 0, 1),
                 section.integer("max_iter", 1000, 1, 10_000_000), section.number("intercept_scaling", 1.0, 0, 1e6),
-                section.integer("decimate", 1, 1, 1000), standardize);
+                section.integer("decimate", 1, 1, 1000), standardize, dual);
     }
 
     /** The SVM on (standardised) trial rows or flattened epochs. */
@@ -54,10 +57,14 @@ public final class LinearSvmType implements ModelType {
         private final double interceptScaling;
         private final int decimate;
         private final boolean standardize;
+        private final String dual;
         private Standardizer scaling;
         private LinearSvm fitted;
+        private boolean solvedInDual;
 
-        Model(double c, double tolerance, int maxIterations, double interceptScaling, int decimate, boolean standardize) {
+        Model(double c, double tolerance, int maxIterations, double interceptScaling, int decimate, boolean standardize,
+                String dual) {
+            this.dual = dual;
             this.c = c;
             this.tolerance = tolerance;
             this.maxIterations = maxIterations;
@@ -74,8 +81,11 @@ public final class LinearSvmType implements ModelType {
         @Override
         public void fit(TrialData data, int[] train) {
             scaling = standardize ? Standardizer.fit(features(data, train, decimate)) : null;
-            fitted = LinearSvm.fit(features(data, train), labels(data, train), data.classes().size(), c, tolerance,
-                    maxIterations, interceptScaling);
+            double[][] x = features(data, train);
+            // measured with liblinear-java: the primal is 20x faster on 792 trials x 9 features, the dual 3.4x faster on 792 x 530
+            solvedInDual = dual.equals("auto") ? x.length < 10 * x[0].length : dual.equals("true");
+            fitted = LinearSvm.fit(x, labels(data, train), data.classes().size(), c, tolerance, maxIterations, interceptScaling,
+                    solvedInDual);
         }
 
         @Override
@@ -99,6 +109,7 @@ public final class LinearSvmType implements ModelType {
             m.put("tol", tolerance);
             m.put("max_iter", maxIterations);
             m.put("intercept_scaling", interceptScaling);
+            m.put("dual", solvedInDual);
             m.put("decimate", decimate);
             m.put("standardize_mean", scaling == null ? null : scaling.mean());
             m.put("standardize_scale", scaling == null ? null : scaling.scale());

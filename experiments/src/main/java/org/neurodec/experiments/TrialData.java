@@ -92,6 +92,17 @@ public final class TrialData {
         return new TrialData(null, tmin, sfreq, at, null, 0, 0, labels, sources, subjects, fixedTest, inputs, info);
     }
 
+    /** The same trials with only the features {@code columns} of a trial matrix (a searchlight's sphere). */
+    TrialData columns(int[] columns) {
+        double[][] kept = new double[rows.length][columns.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int c = 0; c < columns.length; c++) {
+                kept[i][c] = rows[i][columns[c]];
+            }
+        }
+        return new TrialData(null, tmin, sfreq, kept, null, 0, 0, labels, sources, subjects, fixedTest, inputs, info);
+    }
+
     /** Whether every trial names {@code field} (a run, a session, ...). */
     boolean names(String field) {
         return info.stream().allMatch(t -> !(switch (field) {

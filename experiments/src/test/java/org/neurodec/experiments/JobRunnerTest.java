@@ -111,6 +111,32 @@ class JobRunnerTest {
     }
 
     @Test
+    void searchlightScoresEverySphereOfTheMaskAndWritesTheMapOnItsGrid() throws IOException {
+        Path study = Files.createDirectories(dir.resolve("small"));
+        org.neurodec.cohort.BlockStudy.Design small = new org.neurodec.cohort.BlockStudy.Design(new int[] {8, 8, 2},
+                new double[] {3, 3, 3}, java.util.List.of("face", "house", "cat", "shoe"), 4, 8, 4, 60);
+        org.neurodec.cohort.BlockStudy.write(study, 5, 0.6, small);
+        Path job = Files.writeString(dir.resolve("searchlight.yaml"), Files.readString(EXAMPLES.resolve("fmri-searchlight.yaml"))
+                .replace("radius: 5.6", "radius: 3.0"));
+        JobResult result = JobRunner.run(Job.read(job, Map.of("study", study.toString())), line -> { }, false);
+        Searchlight light = result.searchlight();
+        assertEquals(60, light.voxels().length, "one sphere per mask voxel");
+        assertTrue(java.util.Arrays.stream(light.sphereSizes()).allMatch(n -> n >= 1 && n <= 7),
+                "3 mm voxels within 3 mm: the centre and at most its 6 face neighbours");
+        double best = java.util.Arrays.stream(light.scores()).max().orElseThrow();
+        assertTrue(best > 0.5, "the categories' patterns are found in some sphere (chance 0.25): " + best);
+        Path map = dir.resolve("searchlight.nii.gz");
+        light.write(map);
+        org.neurodec.ingest.nifti.NiftiImage image = org.neurodec.ingest.nifti.NiftiImage.open(map);
+        assertEquals(java.util.List.of(8L, 8L, 2L), java.util.Arrays.stream(image.header().shape()).boxed().toList());
+        double[] values = image.volume(0);
+        for (int v = 0; v < light.voxels().length; v++) {
+            assertEquals(light.scores()[v], values[light.voxels()[v]], 1e-6, "the map holds each sphere's score at its centre");
+        }
+        assertEquals(light.voxels().length, java.util.Arrays.stream(values).filter(x -> x != 0).count(), "zero outside the mask");
+    }
+
+    @Test
     void fmriVolumesWithAMaskAndAVolumesTableAreCleanedPerRunAndDecodedLeavingOneRunOut() throws IOException {
         Path study = Files.createDirectories(dir.resolve("study"));
         org.neurodec.cohort.BlockStudy.write(study, 7, org.neurodec.cohort.BlockStudy.SIGNAL);

@@ -13,8 +13,9 @@ import org.neurodec.decoders.DecoderException;
 
 /**
  * A linear support vector machine, the model of scikit-learn's {@code LinearSVC} with its defaults:
- * squared hinge loss, L2 penalty, solved in the dual by liblinear's coordinate descent (the solver
- * scikit-learn calls), the intercept learnt as the weight of a constant feature of value
+ * squared hinge loss, L2 penalty, solved by liblinear (the library scikit-learn calls) in the dual by
+ * coordinate descent or in the primal by a trust-region Newton method (both reach the same optimum;
+ * the primal is much faster with many trials per feature), the intercept learnt as the weight of a constant feature of value
  * {@code interceptScaling} (so it is penalised too), one-vs-rest for more than two classes. With two
  * classes there is one decision value, positive for the second class; with more, one per class in
  * class order; the binary problems of one-vs-rest are solved in parallel. The visiting order of the
@@ -44,6 +45,12 @@ public final class LinearSvm {
      */
     public static LinearSvm fit(double[][] x, int[] y, int classes, double c, double tolerance, int maxIterations,
             double interceptScaling) {
+        return fit(x, y, classes, c, tolerance, maxIterations, interceptScaling, true);
+    }
+
+    /** The same, solved in the dual ({@code dual}) or in the primal. */
+    public static LinearSvm fit(double[][] x, int[] y, int classes, double c, double tolerance, int maxIterations,
+            double interceptScaling, boolean dual) {
         if (x.length != y.length || x.length == 0 || classes < 2 || !(c > 0) || !(tolerance > 0) || maxIterations < 1
                 || !(interceptScaling > 0)) {
             throw new DecoderException("linear SVM: expected one label per trial, 2 or more classes, C, tol and intercept"
@@ -92,7 +99,8 @@ public final class LinearSvm {
             for (int i = 0; i < x.length; i++) {
                 problem.y[i] = y[i] == positive ? 1 : 0;
             }
-            Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, c, tolerance, maxIterations, 0.1);
+            Parameter parameter = new Parameter(dual ? SolverType.L2R_L2LOSS_SVC_DUAL : SolverType.L2R_L2LOSS_SVC, c, tolerance,
+                    maxIterations, 0.1);
             parameter.setRandom(new Random(k));
             Model model = Linear.train(problem, parameter);
             double[] w = model.getFeatureWeights();

@@ -41,20 +41,22 @@ class LinearSvmTest {
     void decisionValuesMatchScikitLearnsLinearSvc() {
         for (JsonNode c : GOLDEN.get("cases")) {
             double[][] x = Golden.matrix(c.get("x"));
-            LinearSvm model = LinearSvm.fit(x, labels(c.get("y")), c.get("classes").asInt(), c.get("C").asDouble(), 1e-10,
-                    1_000_000, c.get("intercept_scaling").asDouble());
-            double[][] decision = model.decision(Golden.matrix(c.get("test")));
-            double[][] expected = Golden.matrix(c.get("decision"));
-            for (int i = 0; i < decision.length; i++) {
-                assertEquals(expected[i].length, decision[i].length);
-                for (int k = 0; k < decision[i].length; k++) {
-                    assertEquals(expected[i][k], decision[i][k], 1e-6, c.get("classes") + " classes, C=" + c.get("C")
-                            + ", point " + i + ", output " + k);
+            for (boolean dual : new boolean[] {true, false}) {
+                LinearSvm model = LinearSvm.fit(x, labels(c.get("y")), c.get("classes").asInt(), c.get("C").asDouble(), 1e-10,
+                        1_000_000, c.get("intercept_scaling").asDouble(), dual);
+                double[][] decision = model.decision(Golden.matrix(c.get("test")));
+                double[][] expected = Golden.matrix(c.get("decision"));
+                for (int i = 0; i < decision.length; i++) {
+                    assertEquals(expected[i].length, decision[i].length);
+                    for (int k = 0; k < decision[i].length; k++) {
+                        assertEquals(expected[i][k], decision[i][k], 1e-6, c.get("classes") + " classes, C=" + c.get("C")
+                                + ", point " + i + ", output " + k + (dual ? ", dual" : ", primal"));
+                    }
                 }
-            }
-            double[] intercepts = Golden.matrix(wrap(c.get("intercept")))[0];
-            for (int k = 0; k < intercepts.length; k++) {
-                assertEquals(intercepts[k], model.intercepts()[k], 1e-6, "intercept " + k);
+                double[] intercepts = Golden.matrix(wrap(c.get("intercept")))[0];
+                for (int k = 0; k < intercepts.length; k++) {
+                    assertEquals(intercepts[k], model.intercepts()[k], 1e-6, "intercept " + k);
+                }
             }
         }
     }

@@ -1,0 +1,118 @@
+package org.neurodec.experiments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.neurodec.ingest.nifti.NiftiImage;
+import org.neurodec.ingest.nifti.NiftiWriter;
+import org.neurodec.ingest.nifti.VoxelMask;
+
+/**
+ * A searchlight, as nilearn's {@code SearchLight}: for every voxel of the mask, the job's model and
+ * protocol on the voxels of the mask within {@code radius} mm of it (distances in world space, through
+ * the mask's affine), its score (accuracy, the mean over the splits) written at that voxel. The
+ * spheres run on all cores. A job with {@code data.nifti} asks for it with {@code searchlight: {radius: 5.6}};
+ * the map is written beside the report as {@code searchlight.nii.gz}.
+ *
+ * @param radius the sphere's radius in mm
+ * @param shape the mask's grid
+ * @param affine the mask's voxel-to-world affine
+ * @param voxels the mask's voxels (flat Fortran-order indices), the order of the trials' features
+ * @param scores each voxel's score
+ * @param sphereSizes how many voxels each sphere held
+ */
+public record Searchlight(double radius, long[] shape, double[][] affine, int[] voxels, double[] scores, int[] sphereSizes) {
+
+    static final Set<String> KEYS = Set.of("radius");
+
+    /** Runs the searchlight of {@code job} on {@code data} (fMRI volumes whose features are the mask's voxels). */
+    static Searchlight run(Job job, TrialData data, List<CrossValidation.Split> splits, java.util.function.Consumer<String> log) {
+        Job.Section section = job.root().section("searchlight");
+        section.only(KEYS);
+        double radius = section.number("radius", 5.6, 0, 1000);
+        if (!job.data().has("nifti")) {
+            throw job.root().error("searchlight", "fMRI volumes with a mask (data.nifti)", "other data");
+        }
+        Path maskFile = job.data().section("nifti").path("mask", true);
+        NiftiImage maskImage = NiftiImage.open(maskFile);
+        VoxelMask mask = VoxelMask.nonZero(maskImage);
+        int[] voxels = mask.indices();
+        if (data.rows == null || data.rows[0].length != voxels.length) {
+            throw job.root().error("searchlight", "one feature per mask voxel (" + voxels.length + ")",
+                    data.rows == null ? "epochs" : data.rows[0].length + " features");
+        }
+        long[] shape = mask.shape();
+        double[][] affine = maskImage.header().affine();
+        double[][] world = new double[voxels.length][3];
+        for (int v = 0; v < voxels.length; v++) {
+            long i = voxels[v] % shape[0];
+            long j = (voxels[v] / shape[0]) % shape[1];
+            long k = voxels[v] / (shape[0] * shape[1]);
+            for (int r = 0; r < 3; r++) {
+                world[v][r] = affine[r][0] * i + affine[r][1] * j + affine[r][2] * k + affine[r][3];
+            }
+        }
+        ModelTypes.create(job.model(), data);
+        double[] scores = new double[voxels.length];
+        int[] sizes = new int[voxels.length];
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        IntStream.range(0, voxels.length).parallel().forEach(centre -> {
+            List<Integer> sphere = new ArrayList<>();
+            for (int v = 0; v < voxels.length; v++) {
+                double dx = world[v][0] - world[centre][0];
+                double dy = world[v][1] - world[centre][1];
+                double dz = world[v][2] - world[centre][2];
+                if (dx * dx + dy * dy + dz * dz <= radius * radius) {
+                    sphere.add(v);
+                }
+            }
+            int[] columns = sphere.stream().mapToInt(Integer::intValue).toArray();
+            TrialData local = data.columns(columns);
+            JobModel model = ModelTypes.create(job.model(), local);
+            double sum = 0;
+            for (CrossValidation.Split split : splits) {
+                model.fit(local, split.train());
+                double[][] predicted = model.predict(local, split.test());
+                int correct = 0;
+                for (int i = 0; i < predicted.length; i++) {
+                    correct += data.classes().get((int) predicted[i][0]).equals(data.labels.get(split.test()[i])) ? 1 : 0;
+                }
+                sum += correct / (double) predicted.length;
+            }
+            scores[centre] = sum / splits.size();
+            sizes[centre] = columns.length;
+            int n = done.incrementAndGet();
+            if (n % Math.max(1, voxels.length / 10) == 0) {
+                log.accept(String.format(java.util.Locale.ROOT, "searchlight: %d/%d spheres, %.0f s", n, voxels.length,
+                        (System.nanoTime() - start) / 1e9));
+            }
+        });
+        return new Searchlight(radius, shape, affine, voxels, scores, sizes);
+    }
+
+    /** Writes the score map as NIfTI (0 outside the mask) on the mask's grid and affine. */
+    void write(Path file) {
+        double[] map = new double[(int) (shape[0] * shape[1] * shape[2])];
+        for (int v = 0; v < voxels.length; v++) {
+            map[voxels[v]] = scores[v];
+        }
+        NiftiWriter.create(shape[0], shape[1], shape[2]).affine(affine)
+                .description("neurodec searchlight accuracy, radius " + radius + " mm").write(file, map);
+    }
+
+    /** The best voxel's score and the mean sphere size, for the summary. */
+    java.util.Map<String, Object> summary() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("radius_mm", radius);
+        m.put("voxels", voxels.length);
+        m.put("mean_sphere_voxels", java.util.Arrays.stream(sphereSizes).average().orElse(0));
+        m.put("best_accuracy", java.util.Arrays.stream(scores).max().orElse(Double.NaN));
+        m.put("mean_accuracy", java.util.Arrays.stream(scores).average().orElse(Double.NaN));
+        m.put("map", "searchlight.nii.gz");
+        return m;
+    }
+}
