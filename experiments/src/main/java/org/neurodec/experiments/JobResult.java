@@ -63,14 +63,7 @@ public record JobResult(Job job, TrialData data, boolean classifies, List<CrossV
             accuracy[s] = truth.length == 0 ? Double.NaN : correct / (double) truth.length;
             balanced[s] = truth.length == 0 ? Double.NaN : org.neurodec.encoders.ClassMetrics.balancedAccuracy(truth, predicted, k);
             if (k == 2) {
-                boolean[] positive = new boolean[truth.length];
-                boolean both = false;
-                for (int i = 0; i < truth.length; i++) {
-                    positive[i] = truth[i] == 1;
-                    both |= positive[i] != positive[0];
-                }
-                auc[s] = both ? org.neurodec.encoders.ClassMetrics.auc(mine.stream().mapToDouble(p -> p.values()[1]).toArray(),
-                        positive) : Double.NaN;
+                auc[s] = auc(mine.stream().mapToDouble(p -> p.values()[1]).toArray(), truth);
             }
         }
         out.put("accuracy", accuracy);
@@ -79,6 +72,17 @@ public record JobResult(Job job, TrialData data, boolean classifies, List<CrossV
             out.put("AUC", auc);
         }
         return out;
+    }
+
+    /** The AUC of {@code scores} for class 1 against {@code truth} (class indices), NaN unless both classes occur. */
+    static double auc(double[] scores, int[] truth) {
+        boolean[] positive = new boolean[truth.length];
+        boolean both = false;
+        for (int i = 0; i < truth.length; i++) {
+            positive[i] = truth[i] == 1;
+            both |= positive[i] != positive[0];
+        }
+        return both ? org.neurodec.encoders.ClassMetrics.auc(scores, positive) : Double.NaN;
     }
 
     /**

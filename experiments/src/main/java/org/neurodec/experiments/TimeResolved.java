@@ -86,14 +86,7 @@ public record TimeResolved(String metric, double chance, double[] times, double[
     /** AUC of the decision scores (two classes) or balanced accuracy of the predicted classes; NaN when undefined. */
     private static double score(double[][] predicted, int[] truth, int classes) {
         if (classes == 2) {
-            boolean[] positive = new boolean[truth.length];
-            boolean both = false;
-            for (int i = 0; i < truth.length; i++) {
-                positive[i] = truth[i] == 1;
-                both |= positive[i] != positive[0];
-            }
-            return both ? ClassMetrics.auc(java.util.Arrays.stream(predicted).mapToDouble(p -> p[1]).toArray(), positive)
-                    : Double.NaN;
+            return JobResult.auc(java.util.Arrays.stream(predicted).mapToDouble(p -> p[1]).toArray(), truth);
         }
         return ClassMetrics.balancedAccuracy(truth, java.util.Arrays.stream(predicted).mapToInt(p -> (int) p[0]).toArray(),
                 classes);
