@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neurodec.decoders.classify.LogisticRegression;
-import org.neurodec.decoders.classify.Standardizer;
 
 /**
  * L2 logistic regression (binary or multinomial, as scikit-learn's default lbfgs solver with its
@@ -48,32 +47,22 @@ public final class LogisticType implements ModelType {
     }
 
     /** L2 logistic regression on (standardised) trial rows or flattened epochs. */
-    static final class Model extends JobModel {
+    static final class Model extends StandardizedModel {
         private final double c;
         private final double tolerance;
         private final int maxIterations;
-        private final int decimate;
-        private final boolean standardize;
-        private Standardizer scaling;
         private LogisticRegression fitted;
 
         Model(double c, double tolerance, int maxIterations, int decimate, boolean standardize) {
+            super(decimate, standardize);
             this.c = c;
             this.tolerance = tolerance;
             this.maxIterations = maxIterations;
-            this.decimate = decimate;
-            this.standardize = standardize;
-        }
-
-        private double[][] features(TrialData data, int[] rows) {
-            double[][] x = features(data, rows, decimate);
-            return scaling == null ? x : scaling.apply(x);
         }
 
         @Override
         public void fit(TrialData data, int[] train) {
-            scaling = standardize ? Standardizer.fit(features(data, train, decimate)) : null;
-            fitted = LogisticRegression.fit(features(data, train), labels(data, train), data.classes().size(), c, tolerance,
+            fitted = LogisticRegression.fit(fitScaling(data, train), labels(data, train), data.classes().size(), c, tolerance,
                     maxIterations);
         }
 
@@ -95,9 +84,7 @@ public final class LogisticType implements ModelType {
             m.put("tol", tolerance);
             m.put("max_iter", maxIterations);
             m.put("iterations", fitted.iterations());
-            m.put("decimate", decimate);
-            m.put("standardize_mean", scaling == null ? null : scaling.mean());
-            m.put("standardize_scale", scaling == null ? null : scaling.scale());
+            describeScaling(m);
             m.put("weights", fitted.weights());
             m.put("intercepts", fitted.intercepts());
             return m;
