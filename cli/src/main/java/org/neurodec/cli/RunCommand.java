@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
             stdout.println("  by " + (job.protocol().text("type").equals("leave-one-subject-out") ? "subject"
                     : job.protocol().text("group")) + " (each its own model):");
             groups.forEach((group, row) -> stdout.println("    " + String.format(Locale.ROOT, "%-12s", group) + " " + row(row)));
-            stdout.println("    " + String.format(Locale.ROOT, "%-12s", "mean") + " " + row(result.meanOverGroups()));
+            stdout.println("    " + String.format(Locale.ROOT, "%-12s", "mean") + " " + row(JobResult.meanOverGroups(groups)));
         }
         stdout.println("report: " + folder.resolve("report.html"));
         stdout.flush();

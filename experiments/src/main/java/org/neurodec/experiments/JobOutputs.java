@@ -118,16 +118,17 @@ public final class JobOutputs {
         Map<String, List<Double>> perSplit = new LinkedHashMap<>();
         r.perSplitScores().forEach((metric, values) -> perSplit.put(metric, finite(values)));
         m.put("per_split", perSplit);
-        if (!r.perGroup().isEmpty()) {
+        Map<String, Map<String, Double>> byGroup = r.perGroup();
+        if (!byGroup.isEmpty()) {
             Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
-            r.perGroup().forEach((group, row) -> {
+            byGroup.forEach((group, row) -> {
                 Map<String, Double> clean = new LinkedHashMap<>();
                 row.forEach((metric, v) -> clean.put(metric, Double.isNaN(v) ? null : v));
                 groups.put(group, clean);
             });
             m.put("per_group", groups);
             Map<String, Double> mean = new LinkedHashMap<>();
-            r.meanOverGroups().forEach((metric, v) -> mean.put(metric, Double.isNaN(v) ? null : v));
+            JobResult.meanOverGroups(byGroup).forEach((metric, v) -> mean.put(metric, Double.isNaN(v) ? null : v));
             m.put("mean_over_groups", mean);
         }
         if (r.timeResolved() != null) {

@@ -107,10 +107,9 @@ public record JobResult(Job job, TrialData data, boolean classifies, List<CrossV
         return out;
     }
 
-    /** The mean over groups of each metric of {@link #perGroup()} (groups where it is undefined left out). */
-    public Map<String, Double> meanOverGroups() {
+    /** The mean over {@code groups} (from {@link #perGroup()}) of each metric, groups where it is undefined left out. */
+    public static Map<String, Double> meanOverGroups(Map<String, Map<String, Double>> groups) {
         Map<String, Double> out = new java.util.LinkedHashMap<>();
-        Map<String, Map<String, Double>> groups = perGroup();
         if (groups.isEmpty()) {
             return out;
         }

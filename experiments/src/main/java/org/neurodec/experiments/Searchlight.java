@@ -46,13 +46,28 @@ public record Searchlight(double radius, long[] shape, double[][] affine, int[] 
         }
         long[] shape = mask.shape();
         double[][] affine = maskImage.header().affine();
-        double[][] world = new double[voxels.length][3];
+        // the grid offsets within the radius (distance through the affine's linear part, exact for any affine),
+        // then each sphere by lookup: work per sphere, not per pair of voxels
+        int[] column = new int[(int) (shape[0] * shape[1] * shape[2])];
+        java.util.Arrays.fill(column, -1);
         for (int v = 0; v < voxels.length; v++) {
-            long i = voxels[v] % shape[0];
-            long j = (voxels[v] / shape[0]) % shape[1];
-            long k = voxels[v] / (shape[0] * shape[1]);
-            for (int r = 0; r < 3; r++) {
-                world[v][r] = affine[r][0] * i + affine[r][1] * j + affine[r][2] * k + affine[r][3];
+            column[voxels[v]] = v;
+        }
+        List<int[]> offsets = new ArrayList<>();
+        // |A d| >= |d| / ||A^-1||, so no offset beyond radius · ||A^-1|| (Frobenius, an upper bound) can be in the sphere
+        int reach = (int) Math.ceil(radius * inverseNorm(affine));
+        for (int di = -reach; di <= reach; di++) {
+            for (int dj = -reach; dj <= reach; dj++) {
+                for (int dk = -reach; dk <= reach; dk++) {
+                    double squared = 0;
+                    for (int r = 0; r < 3; r++) {
+                        double w = affine[r][0] * di + affine[r][1] * dj + affine[r][2] * dk;
+                        squared += w * w;
+                    }
+                    if (squared <= radius * radius) {
+                        offsets.add(new int[] {di, dj, dk});
+                    }
+                }
             }
         }
         ModelTypes.create(job.model(), data);
@@ -61,15 +76,22 @@ public record Searchlight(double radius, long[] shape, double[][] affine, int[] 
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         IntStream.range(0, voxels.length).parallel().forEach(centre -> {
+            long i0 = voxels[centre] % shape[0];
+            long j0 = (voxels[centre] / shape[0]) % shape[1];
+            long k0 = voxels[centre] / (shape[0] * shape[1]);
             List<Integer> sphere = new ArrayList<>();
-            for (int v = 0; v < voxels.length; v++) {
-                double dx = world[v][0] - world[centre][0];
-                double dy = world[v][1] - world[centre][1];
-                double dz = world[v][2] - world[centre][2];
-                if (dx * dx + dy * dy + dz * dz <= radius * radius) {
-                    sphere.add(v);
+            for (int[] o : offsets) {
+                long i = i0 + o[0];
+                long j = j0 + o[1];
+                long k = k0 + o[2];
+                if (i >= 0 && i < shape[0] && j >= 0 && j < shape[1] && k >= 0 && k < shape[2]) {
+                    int v = column[(int) (i + shape[0] * (j + shape[1] * k))];
+                    if (v >= 0) {
+                        sphere.add(v);
+                    }
                 }
             }
+            java.util.Collections.sort(sphere);
             int[] columns = sphere.stream().mapToInt(Integer::intValue).toArray();
             TrialData local = data.columns(columns);
             JobModel model = ModelTypes.create(job.model(), local);
@@ -92,6 +114,25 @@ public record Searchlight(double radius, long[] shape, double[][] affine, int[] 
             }
         });
         return new Searchlight(radius, shape, affine, voxels, scores, sizes);
+    }
+
+    /** The Frobenius norm of the inverse of the affine's 3 × 3 linear part. */
+    private static double inverseNorm(double[][] a) {
+        double det = a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+        if (det == 0) {
+            throw new IllegalArgumentException("the mask's affine is singular");
+        }
+        double sum = 0;
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                // the cofactor of (r, c), which is (det ×) the inverse's entry (c, r)
+                double cofactor = a[(r + 1) % 3][(c + 1) % 3] * a[(r + 2) % 3][(c + 2) % 3]
+                        - a[(r + 1) % 3][(c + 2) % 3] * a[(r + 2) % 3][(c + 1) % 3];
+                sum += cofactor * cofactor;
+            }
+        }
+        return Math.sqrt(sum) / Math.abs(det);
     }
 
     /** Writes the score map as NIfTI (0 outside the mask) on the mask's grid and affine. */

@@ -123,6 +123,8 @@ class JobRunnerTest {
         assertEquals(60, light.voxels().length, "one sphere per mask voxel");
         assertTrue(java.util.Arrays.stream(light.sphereSizes()).allMatch(n -> n >= 1 && n <= 7),
                 "3 mm voxels within 3 mm: the centre and at most its 6 face neighbours");
+        assertEquals(6, java.util.Arrays.stream(light.sphereSizes()).max().orElseThrow(),
+                "an inner voxel of the two slices: itself, 4 in-plane neighbours and 1 in the other slice");
         double best = java.util.Arrays.stream(light.scores()).max().orElseThrow();
         assertTrue(best > 0.5, "the categories' patterns are found in some sphere (chance 0.25): " + best);
         Path map = dir.resolve("searchlight.nii.gz");
