@@ -9,37 +9,47 @@ public final class ClassMetrics {
     }
 
     /**
-     * ROC AUC of {@code scores} for the positive class ({@code positive[i]} true), computed from
-     * ranks with ties given their mean rank (the Mann–Whitney statistic); NaN without both classes.
+     * ROC AUC of {@code scores} for the positive class ({@code positive[i]} true): the share of
+     * (positive, negative) pairs the scores order correctly, ties counting half (the Mann–Whitney
+     * statistic, equal to the rank-sum form with tied ranks averaged); NaN without both classes.
      */
     public static double auc(double[] scores, boolean[] positive) {
+        // Mann-Whitney: each (positive, negative) pair counts 1 when the positive scores higher, 1/2 on a tie;
+        // both groups sorted, one pass (the same value as the rank-sum form, without boxing or a comparator)
         int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        int positives = 0;
+        for (boolean p : positive) {
+            positives += p ? 1 : 0;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-        double rankSum = 0;
-        long positives = 0;
-        for (int i = 0; i < n;) {
-            int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (positive[order[k]]) {
-                    rankSum += rank;
-                    positives++;
-                }
-            }
-            i = j + 1;
-        }
-        long negatives = n - positives;
+        int negatives = n - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
-        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        double[] pos = new double[positives];
+        double[] neg = new double[negatives];
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
+            if (positive[i]) {
+                pos[a++] = scores[i];
+            } else {
+                neg[b++] = scores[i];
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        double pairs = 0;
+        int below = 0;
+        int notAbove = 0;
+        for (double p : pos) {
+            while (below < negatives && Double.compare(neg[below], p) < 0) {
+                below++;
+            }
+            notAbove = Math.max(notAbove, below);
+            while (notAbove < negatives && Double.compare(neg[notAbove], p) <= 0) {
+                notAbove++;
+            }
+            pairs += below + 0.5 * (notAbove - below);
+        }
+        return pairs / ((double) positives * negatives);
     }
 
     /** The mean over classes of the fraction of each class's trials predicted as that class. */

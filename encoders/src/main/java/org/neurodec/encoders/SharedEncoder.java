@@ -62,6 +62,7 @@ public final class SharedEncoder implements AutoCloseable {
 
     private SharedEncoder(NDManager manager, Parameters parameters, EncoderConfig config, Layout layout,
             SubjectRegistry registry) {
+        NativeHeap.tune();
         this.manager = manager;
         this.parameters = parameters == null ? new Parameters(manager) : parameters;
         this.config = config;

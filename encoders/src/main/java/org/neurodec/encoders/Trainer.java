@@ -1,10 +1,8 @@
 package org.neurodec.encoders;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -165,7 +163,8 @@ public final class Trainer implements AutoCloseable {
             }
             List<Supplier<NDArray>> losses = new ArrayList<>();
             groups.forEach((s, rows) -> losses.add(() -> {
-                NDArray groupLoss = groupLoss(scope, train.get(s), rows);
+                Group group = group(scope, train.get(s), rows);
+                NDArray groupLoss = group.loss(encoder.backbone(group.adapted()));
                 return groupLoss.mul(SharedEncoder.scalar(groupLoss, rows.size() / (double) batch.size()));
             }));
             List<String> trained = parameters.all().keySet().stream().filter(n -> !frozen.contains(n)).toList();
@@ -173,7 +172,7 @@ public final class Trainer implements AutoCloseable {
             double loss = 0;
             double[][] cosines = null;
             if (!perSubject) {
-                loss = backward(() -> losses.stream().map(Supplier::get).reduce(NDArray::add).orElseThrow());
+                loss = backward(() -> batchLoss(scope, train, groups, batch.size()));
                 gradients = gradients(trained, false);
             } else {
                 // each backward adds to the gradients: a subject's own is the difference from the one before
@@ -216,18 +215,55 @@ public final class Trainer implements AutoCloseable {
         return out;
     }
 
-    /** Back-propagates the loss into the parameters' gradients; returns its value. */
+    /**
+     * Back-propagates the loss into the parameters' gradients; returns its value. PyTorch records
+     * operations per thread, so this is done directly with the engine's calls rather than through
+     * DJL's gradient collector, of which only one may be open in the whole process: several models
+     * (a transfer experiment's folds) can then train at once, each on its own thread.
+     */
     private float backward(Supplier<NDArray> loss) {
-        try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+        try {
             NDArray value = loss.get();
-            collector.backward(value);
+            ai.djl.pytorch.jni.JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) value,
+                    (ai.djl.pytorch.engine.PtNDArray) value.onesLike(), false, false);
             return value.getFloat();
         } finally {
             SharedEncoder.recordNothing();
         }
     }
 
-    private NDArray groupLoss(NDManager scope, TrialSet trials, List<Integer> rows) {
+    /**
+     * The batch's loss with every trial through the backbone at once: each subject's rows through its
+     * adapter, stacked, one backbone pass, then each subject's loss on its own rows weighted by its share
+     * of the batch, the same value (and gradients) as one backbone pass per subject in fewer and larger
+     * operations.
+     */
+    private NDArray batchLoss(NDManager scope, List<TrialSet> train, Map<Integer, List<Integer>> groups, int batchSize) {
+        List<Group> parts = new ArrayList<>();
+        groups.forEach((s, rows) -> parts.add(group(scope, train.get(s), rows)));
+        NDArray z = encoder.backbone(parts.size() == 1 ? parts.get(0).adapted()
+                : ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(parts.stream().map(Group::adapted).toList()), 0));
+        NDArray total = null;
+        long from = 0;
+        for (Group part : parts) {
+            NDArray groupLoss = part.loss(parts.size() == 1 ? z : z.get(from + ":" + (from + part.size())));
+            groupLoss = groupLoss.mul(SharedEncoder.scalar(groupLoss, part.size() / (double) batchSize));
+            total = total == null ? groupLoss : total.add(groupLoss);
+            from += part.size();
+        }
+        return total;
+    }
+
+    /** One subject's rows of a batch: their adapter outputs and their targets. */
+    private record Group(SharedEncoder encoder, NDArray adapted, NDArray features, NDArray oneHot, int size) {
+
+        NDArray loss(NDArray z) {
+            return encoder.loss(z, features, oneHot);
+        }
+    }
+
+    private Group group(NDManager scope, TrialSet trials, List<Integer> rows) {
         int n = rows.size();
         float[] x = new float[n * trials.features()];
         for (int i = 0; i < n; i++) {
@@ -252,7 +288,7 @@ public final class Trainer implements AutoCloseable {
             oneHot = scope.create(h, new Shape(n, classes));
         }
         NDArray input = scope.create(x, new Shape(n, trials.features()));
-        return encoder.loss(encoder.backbone(encoder.adapt(trials.subject(), input)), features, oneHot);
+        return new Group(encoder, encoder.adapt(trials.subject(), input), features, oneHot, n);
     }
 
     private Map<String, float[]> snapshot() {

@@ -35,7 +35,8 @@ final class RiemannianArms {
     private final int order;
     private final double prior;
     private final boolean erp;
-    private final Map<String, List<Spd>> covariances = new LinkedHashMap<>();
+    private final Map<String, List<Spd>> covariances = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, Source> sourceModels = new java.util.concurrent.ConcurrentHashMap<>();
 
     RiemannianArms(Job.Section section) {
         section.only(Set.of("estimator", "filter_bank", "bandwidth", "order", "prior", "erp"));
@@ -102,6 +103,41 @@ final class RiemannianArms {
     Map<String, double[][]> predict(String newId, SubjectTrials newEpochs, int[] calibration, int[] test,
             Map<String, SubjectTrials> sources, Targets targets) {
         int classes = targets.classNames().size();
+        Source source = sourceModels.computeIfAbsent(List.copyOf(sources.keySet()), ids -> source(sources, targets, classes));
+        ErpPrototypes fromSources = source.prototypes();
+        Mdm sourceModel = source.model();
+        TrialSet own = newEpochs.trials();
+        int[] y = labels(own, targets);
+        int[] calLabels = IntStream.of(calibration).map(i -> y[i]).toArray();
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        if (IntStream.range(0, classes).allMatch(k -> IntStream.of(calLabels).anyMatch(v -> v == k))) {
+            ErpPrototypes fromCalibration = erp ? prototypes(List.of(own), List.of(calibration), List.of(calLabels), classes)
+                    : null;
+            out.put(METHODS.get(0), Mdm.fit(covariances(newId, newEpochs, calibration, fromCalibration), calLabels, classes)
+                    .distances(covariances(newId, newEpochs, test, fromCalibration)));
+        }
+        // the new subject's covariances against the sources' prototypes, computed once for all its trials
+        List<Spd> against = source.newSubject().computeIfAbsent(newId, id -> covariances(id, newEpochs, all(own), fromSources));
+        List<Spd> cal = IntStream.of(calibration).mapToObj(against::get).toList();
+        Spd reference = Riemann.mean(calibration.length > 0 ? cal : against);
+        List<Spd> testCentred = Riemann.recenter(IntStream.of(test).mapToObj(against::get).toList(), reference);
+        out.put(METHODS.get(1), sourceModel.distances(testCentred));
+        if (calibration.length > 0) {
+            out.put(METHODS.get(2), sourceModel.adaptedTo(Riemann.recenter(cal, reference), calLabels, prior)
+                    .distances(testCentred));
+        }
+        return out;
+    }
+
+    /**
+     * What the pooled arms learn from the training subjects, the same for every calibration size: the
+     * sources' ERP prototypes (with {@code erp}), MDM on their covariances each re-centred on its own
+     * mean, and, per new subject, its trials' covariances against those prototypes.
+     */
+    private record Source(ErpPrototypes prototypes, Mdm model, Map<String, List<Spd>> newSubject) {
+    }
+
+    private Source source(Map<String, SubjectTrials> sources, Targets targets, int classes) {
         ErpPrototypes fromSources = null;
         if (erp) {
             List<TrialSet> sets = sources.values().stream().map(SubjectTrials::trials).toList();
@@ -117,26 +153,8 @@ final class RiemannianArms {
                 pooledLabels.add(y);
             }
         }
-        Mdm sourceModel = Mdm.fit(pooled, pooledLabels.stream().mapToInt(Integer::intValue).toArray(), classes);
-        TrialSet own = newEpochs.trials();
-        int[] y = labels(own, targets);
-        int[] calLabels = IntStream.of(calibration).map(i -> y[i]).toArray();
-        Map<String, double[][]> out = new LinkedHashMap<>();
-        if (IntStream.range(0, classes).allMatch(k -> IntStream.of(calLabels).anyMatch(v -> v == k))) {
-            ErpPrototypes fromCalibration = erp ? prototypes(List.of(own), List.of(calibration), List.of(calLabels), classes)
-                    : null;
-            out.put(METHODS.get(0), Mdm.fit(covariances(newId, newEpochs, calibration, fromCalibration), calLabels, classes)
-                    .distances(covariances(newId, newEpochs, test, fromCalibration)));
-        }
-        List<Spd> cal = covariances(newId, newEpochs, calibration, fromSources);
-        Spd reference = Riemann.mean(calibration.length > 0 ? cal : covariances(newId, newEpochs, all(own), fromSources));
-        List<Spd> testCentred = Riemann.recenter(covariances(newId, newEpochs, test, fromSources), reference);
-        out.put(METHODS.get(1), sourceModel.distances(testCentred));
-        if (calibration.length > 0) {
-            out.put(METHODS.get(2), sourceModel.adaptedTo(Riemann.recenter(cal, reference), calLabels, prior)
-                    .distances(testCentred));
-        }
-        return out;
+        return new Source(fromSources, Mdm.fit(pooled, pooledLabels.stream().mapToInt(Integer::intValue).toArray(), classes),
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     private static int[] all(TrialSet t) {

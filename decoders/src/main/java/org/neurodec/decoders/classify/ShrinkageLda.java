@@ -147,16 +147,39 @@ public final class ShrinkageLda {
                 z[i][j] = (x[i][j] - mean[j]) / scale[j];
             }
         }
+        // features as rows (contiguous over trials), then both Gram matrices' upper triangles, rows in parallel
+        double[][] columns = new double[p][n];
+        double[][] squaredColumns = new double[p][n];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < p; a++) {
+                columns[a][i] = z[i][a];
+                squaredColumns[a][i] = z[i][a] * z[i][a];
+            }
+        }
         double[][] empirical = new double[p][p];
         double[][] squares = new double[p][p];
-        double trace = 0;
-        for (double[] row : z) {
-            for (int a = 0; a < p; a++) {
-                trace += row[a] * row[a] / n;
-                for (int b = 0; b < p; b++) {
-                    empirical[a][b] += row[a] * row[b] / n;
-                    squares[a][b] += row[a] * row[a] * row[b] * row[b];
+        java.util.stream.IntStream.range(0, p).parallel().forEach(a -> {
+            for (int b = a; b < p; b++) {
+                double e = 0;
+                double q = 0;
+                double[] ca = columns[a];
+                double[] cb = columns[b];
+                double[] sa = squaredColumns[a];
+                double[] sb = squaredColumns[b];
+                for (int i = 0; i < n; i++) {
+                    e += ca[i] * cb[i];
+                    q += sa[i] * sb[i];
                 }
+                empirical[a][b] = e / n;
+                squares[a][b] = q;
+            }
+        });
+        double trace = 0;
+        for (int a = 0; a < p; a++) {
+            trace += empirical[a][a];
+            for (int b = 0; b < a; b++) {
+                empirical[a][b] = empirical[b][a];
+                squares[a][b] = squares[b][a];
             }
         }
         double mu = trace / p;
