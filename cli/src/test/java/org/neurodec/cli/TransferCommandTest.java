@@ -108,6 +108,15 @@ class TransferCommandTest {
             assertTrue(auc > 0.5 && auc < 0.8, method + ": AUC " + auc);
         }
         assertTrue(scores(out, 0.25, "riemann: adapted").containsKey("AUC"), "the Riemannian arms score AUC for two classes");
+        double pooled = scores(out, 0, "pooled, no calibration").get("AUC");
+        assertTrue(pooled > 0.3 && pooled < 0.9, "the other subjects' decoder on subject 11, no calibration: AUC " + pooled);
+        // every row's test trials are written; with the split's test set they are the same at every calibration size
+        List<String> tested = Files.readAllLines(out.resolve("test_trials.csv"));
+        assertEquals("subject,calibration,calibration_trials,trial,stimulus", tested.get(0));
+        List<String> atQuarter = tested.stream().filter(l -> l.startsWith("11,0.25,")).map(l -> l.split(",")[3]).toList();
+        List<String> pooledTrials = tested.stream().filter(l -> l.startsWith("11,0.0,0,")).map(l -> l.split(",")[3]).toList();
+        assertTrue(atQuarter.size() > 30, "subject 11's test trials: " + atQuarter.size());
+        assertEquals(atQuarter, pooledTrials);
         JsonNode provenance = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("provenance");
         assertTrue(provenance.get("inputs").size() > 4, "every CSV recording is recorded with its checksum");
     }

@@ -37,8 +37,9 @@ import org.neurodec.Provenance;
 public final class TransferJob {
 
     static final Set<String> TOP = Set.of("name", "vars", "data", "preprocess", "subjects", "calibration", "calibration_order",
-            "test", "model", "split", "adapt", "metrics", "riemann");
-    static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned");
+            "test", "model", "split", "adapt", "metrics", "riemann", "parallel");
+    static final List<String> METHODS = List.of("subject-only", "shared + new adapter", "shared, fine-tuned",
+            "pooled, no calibration");
 
     /**
      * One new subject's scores at one calibration size for one method.
@@ -75,8 +76,8 @@ public final class TransferJob {
      * The job's result: every row, and per new subject the shared encoder's training report and the
      * folder holding that model until it is written.
      */
-    public record Result(Job.Section job, String name, List<Row> rows, Map<String, TrainingReport> trainings,
-            Map<Path, String> inputs, Map<String, Path> models, Map<String, Object> parameters) {
+    public record Result(Job.Section job, String name, List<Row> rows, List<TestTrials> testTrials,
+            Map<String, TrainingReport> trainings, Map<Path, String> inputs, Map<String, Path> models, Map<String, Object> parameters) {
 
         /** The training report of the first (often the only) new subject's model. */
         public TrainingReport training() {
@@ -164,26 +165,30 @@ public final class TransferJob {
         TrialSplits splits = cohort.splits();
         Map<String, String> groups = data.groups();
 
-        List<Row> rows = new ArrayList<>();
+        Protocol protocol = new Protocol(perClass, remaining);
         Map<String, TrainingReport> trainings = new LinkedHashMap<>();
         Map<String, Path> models = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> fold : folds.entrySet()) {
-            String newId = fold.getKey();
-            log.accept("training the shared encoder on " + fold.getValue() + " for new subject " + newId);
-            try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(cohort.only(fold.getValue()), config, device,
-                    log)) {
-                trainings.put(newId, trained.report());
-                Path folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
+        List<Row> rows = new ArrayList<>();
+        List<TestTrials> testTrials = new ArrayList<>();
+        Folds.Progress progress = new Folds.Progress(folds.size(), log);
+        List<Fold> done = Folds.run(new ArrayList<>(folds.keySet()), newId -> {
+            List<String> trainIds = folds.get(newId);
+            Consumer<String> foldLog = folds.size() > 1 ? progress.of(newId) : log;
+            foldLog.accept("training the shared encoder on " + trainIds + " for new subject " + newId);
+            Path folder;
+            TrainingReport report;
+            try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(cohort.only(trainIds), config, device,
+                    foldLog)) {
+                report = trained.report();
+                folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
                 ModelFolder.save(trained.encoder(), folder, Map.of("job", name, "new_subject", newId));
-                models.put(newId, folder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Protocol protocol = new Protocol(perClass, remaining);
             Arms arms = null;
             if (riemann != null) {
                 Map<String, org.neurodec.subjects.SubjectTrials> sources = new LinkedHashMap<>();
-                for (String id : fold.getValue()) {
+                for (String id : trainIds) {
                     sources.put(id, data.epochs(id));
                 }
                 if (data.epochs(newId) == null || sources.containsValue(null)) {
@@ -191,10 +196,23 @@ public final class TransferJob {
                 }
                 arms = new Arms(riemann, newId, data.epochs(newId), sources);
             }
-            rows.addAll(calibrate(job, Map.entry(remaining ? loaded.get(newId).getKey() : cohort.trialsOf(newId),
-                    loaded.get(newId).getValue()), splits, sizes, protocol, arms, reference -> data.standardisedBy(newId, reference),
-                    data.secondsPerTrial(newId), targets, groups,
-                    models.get(newId), device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, log));
+            TrialSet newcomer = remaining ? loaded.get(newId).getKey() : cohort.trialsOf(newId);
+            TrialSet pooled = pooled(newId, trainIds.stream().map(id -> loaded.get(id).getKey()).toList(), newcomer);
+            if (pooled == null) {
+                foldLog.accept("no pooled row for new subject " + newId + ": the other subjects' trials are laid out differently");
+            }
+            List<TestTrials> tested = new ArrayList<>();
+            List<Row> foldRows = calibrate(job, Map.entry(newcomer, loaded.get(newId).getValue()), pooled, splits, sizes, protocol,
+                    arms, reference -> data.standardisedBy(newId, reference), data.secondsPerTrial(newId), targets, groups, folder,
+                    device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, tested::add, foldLog);
+            progress.done(newId);
+            return new Fold(newId, foldRows, tested, report, folder);
+        }, parallelFolds(job, folds.size()));
+        for (Fold fold : done) {
+            rows.addAll(fold.rows());
+            testTrials.addAll(fold.testTrials());
+            trainings.put(fold.newId(), fold.training());
+            models.put(fold.newId(), fold.model());
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("source", data.source.provenance());
@@ -208,7 +226,7 @@ public final class TransferJob {
         parameters.put("folds", folds);
         parameters.put("calibration_order", perClass ? "per-class" : "recording");
         parameters.put("test", remaining ? "remaining" : "split");
-        return new Result(job, name, rows, trainings, data.roles(), models, parameters);
+        return new Result(job, name, rows, testTrials, trainings, data.roles(), models, parameters);
     }
 
     /**
@@ -220,20 +238,84 @@ public final class TransferJob {
     record Protocol(boolean perClass, boolean remaining) {
     }
 
+    /**
+     * The trials a new subject's rows at one calibration entry were scored on.
+     *
+     * @param subject the new subject
+     * @param calibration the calibration entry as the job wrote it (0 for the pooled row)
+     * @param trials the calibration trials used
+     * @param test the test trials' positions among the new subject's trials (recording order)
+     * @param stimuli the test trials' stimuli
+     */
+    public record TestTrials(String subject, double calibration, int trials, int[] test, List<String> stimuli) {
+    }
+
+    /** One new subject's results: its rows and test sets, its shared encoder's training report and the folder holding that model. */
+    record Fold(String newId, List<Row> rows, List<TestTrials> testTrials, TrainingReport training, Path model) {
+    }
+
+    /**
+     * The other subjects' trials as one set for the pooled row, when they all have the new subject's
+     * layout (modality, channels or features, samples); else null.
+     */
+    private static TrialSet pooled(String newId, List<TrialSet> others, TrialSet newcomer) {
+        if (others.isEmpty() || others.stream().anyMatch(t -> t.modality() != newcomer.modality()
+                || t.channels() != newcomer.channels() || t.times() != newcomer.times())) {
+            return null;
+        }
+        int size = others.stream().mapToInt(t -> t.trials() * t.features()).sum();
+        float[] values = new float[size];
+        List<String> stimuli = new ArrayList<>();
+        int at = 0;
+        for (TrialSet t : others) {
+            float[] v = t.copyOfValues();
+            System.arraycopy(v, 0, values, at, v.length);
+            at += v.length;
+            stimuli.addAll(t.stimuli());
+        }
+        return switch (newcomer.modality()) {
+            case EEG -> TrialSet.wrapEeg("pooled-for-" + newId, newcomer.channels(), newcomer.times(), values, stimuli);
+            case FMRI -> TrialSet.wrapFmri("pooled-for-" + newId, newcomer.features(), values, stimuli);
+            default -> TrialSet.wrapFeatures("pooled-for-" + newId, newcomer.features(), values, stimuli);
+        };
+    }
+
+    /**
+     * How many new subjects are run at once: {@code parallel} when the job sets it, else one per core
+     * (each training mostly runs one small operation at a time, so two folds on two cores take about
+     * half the time of one after the other), never more than there are new subjects.
+     */
+    private static int parallelFolds(Job.Section job, int folds) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int chosen = job.has("parallel") ? job.integer("parallel", cores, 1, 1024) : cores;
+        return Math.max(1, Math.min(chosen, folds));
+    }
+
     /** The Riemannian arms for one new subject: the arms, the subject's epochs and the training subjects'. */
     record Arms(RiemannianArms arms, String newId, org.neurodec.subjects.SubjectTrials epochs,
             Map<String, org.neurodec.subjects.SubjectTrials> sources) {
     }
 
-    /** The new subject's rows: each calibration size, each method, scored on its test trials. */
-    private static List<Row> calibrate(Job.Section job, Map.Entry<TrialSet, Subject> newcomer, TrialSplits splits, double[] sizes,
-            Protocol protocol, Arms arms, java.util.function.Function<int[], TrialSet> restandardise, double secondsPerTrial,
-            Targets targets, Map<String, String> groups, Path model, Device device,
-            int adaptEpochs, int fineTuneEpochs, int resamples, long seed, Consumer<String> log) {
+    /**
+     * The new subject's rows: the pooled decoder (the subject-only decoders fitted on every other
+     * subject's trials, {@code pooled}, when given) with no calibration, then each calibration size,
+     * each method, scored on its test trials; each test set goes to {@code tested}.
+     */
+    private static List<Row> calibrate(Job.Section job, Map.Entry<TrialSet, Subject> newcomer, TrialSet pooled, TrialSplits splits,
+            double[] sizes, Protocol protocol, Arms arms, java.util.function.Function<int[], TrialSet> restandardise,
+            double secondsPerTrial, Targets targets, Map<String, String> groups, Path model, Device device,
+            int adaptEpochs, int fineTuneEpochs, int resamples, long seed, Consumer<TestTrials> tested, Consumer<String> log) {
         TrialSet asLoaded = newcomer.getKey();
         int[] splitTest = protocol.remaining() ? new int[0] : splits.rows(asLoaded, "test");
         int[] pool = IntStream.range(0, asLoaded.trials()).filter(t -> java.util.Arrays.binarySearch(splitTest, t) < 0).toArray();
         List<Row> rows = new ArrayList<>();
+        if (pooled != null) {
+            int[] test = protocol.remaining() ? IntStream.range(0, asLoaded.trials()).toArray() : splitTest;
+            TrialSet testTrials = asLoaded.select(test);
+            rows.add(Row.of(asLoaded.subject(), 0, 0, 0, METHODS.get(3),
+                    SubjectOnly.scores(targets, pooled, testTrials, groups, resamples, seed)));
+            tested.accept(new TestTrials(asLoaded.subject(), 0, 0, test, testTrials.stimuli()));
+        }
         for (double size : sizes) {
             TrialSet subject = asLoaded;
             int k = size == 0 ? 0 : size < 1 ? Math.max(2, (int) Math.round(size * pool.length)) : (int) size;
@@ -249,6 +331,7 @@ public final class TransferJob {
             int[] test = protocol.remaining() ? IntStream.range(0, subject.trials())
                     .filter(t -> IntStream.of(chosen).noneMatch(c -> c == t)).toArray() : splitTest;
             TrialSet testTrials = subject.select(test);
+            tested.accept(new TestTrials(asLoaded.subject(), size, k, test, testTrials.stimuli()));
             TrialSet calibration = subject.select(chosen);
             double minutes = k * secondsPerTrial / 60;
             log.accept("calibrating subject " + subject.subject() + " on " + k + " trials");

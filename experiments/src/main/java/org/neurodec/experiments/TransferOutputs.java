@@ -22,7 +22,9 @@ import org.neurodec.Provenance;
 
 /**
  * The output folder of a transfer job: the table ({@code transfer.csv}, with the mean over new
- * subjects when there are several), the curves of each metric against calibration, each shared
+ * subjects when there are several), each row's test trials ({@code test_trials.csv}: subject,
+ * calibration entry, calibration trials, the trial's position among the subject's trials, its
+ * stimulus), the curves of each metric against calibration, each shared
  * model's learning curve, the trained models and a report.
  */
 final class TransferOutputs {
@@ -53,6 +55,14 @@ final class TransferOutputs {
                     }
                 }
                 Files.writeString(temporary.resolve("transfer.csv"), csv.toString());
+                StringBuilder tested = new StringBuilder("subject,calibration,calibration_trials,trial,stimulus\n");
+                for (TransferJob.TestTrials t : r.testTrials()) {
+                    for (int i = 0; i < t.test().length; i++) {
+                        tested.append(t.subject()).append(',').append(t.calibration()).append(',').append(t.trials()).append(',')
+                                .append(t.test()[i]).append(",\"").append(t.stimuli().get(i).replace("\"", "\"\"")).append("\"\n");
+                    }
+                }
+                Files.writeString(temporary.resolve("test_trials.csv"), tested.toString());
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("job", r.name());
                 json.put("rows", table);
