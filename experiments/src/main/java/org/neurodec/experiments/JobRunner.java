@@ -28,6 +28,13 @@ public final class JobRunner {
         checkProtocol(job.protocol());
         TrialData data = TrialData.load(job, log);
         JobModel model = ModelTypes.create(job.model(), data);
+        // the analyses after the protocol are checked now, so that a job that cannot finish does no work
+        if (job.root().has("time_resolved")) {
+            TimeResolved.check(job, data, model.classifies());
+        }
+        if (job.root().has("searchlight")) {
+            Searchlight.check(job, data, model.classifies());
+        }
         List<CrossValidation.Split> splits = splits(job.protocol(), data);
         List<JobResult.Prediction> predictions = new ArrayList<>();
         try (ProgressBar bar = bars ? new ProgressBarBuilder().setTaskName("fitting").setInitialMax(splits.size())
@@ -56,17 +63,11 @@ public final class JobRunner {
         }
         TimeResolved course = null;
         if (job.root().has("time_resolved")) {
-            if (!model.classifies()) {
-                throw job.root().error("time_resolved", "a model that classifies", "'" + job.model().text("type") + "'");
-            }
             log.accept("decoding over time");
             course = TimeResolved.run(job, data, splits, log);
         }
         Searchlight searchlight = null;
         if (job.root().has("searchlight")) {
-            if (!model.classifies()) {
-                throw job.root().error("searchlight", "a model that classifies", "'" + job.model().text("type") + "'");
-            }
             log.accept("searchlight");
             searchlight = Searchlight.run(job, data, splits, log);
         }

@@ -28,6 +28,19 @@ public record Searchlight(double radius, long[] shape, double[][] affine, int[] 
 
     static final Set<String> KEYS = Set.of("radius");
 
+    /** Checks, before any work, what {@link #run} needs: its keys, fMRI volumes with a mask, a model that classifies. */
+    static void check(Job job, TrialData data, boolean classifies) {
+        Job.Section section = job.root().section("searchlight");
+        section.only(KEYS);
+        section.number("radius", 5.6, 0, 1000);
+        if (!classifies) {
+            throw job.root().error("searchlight", "a model that classifies", "'" + job.model().text("type") + "'");
+        }
+        if (!job.data().has("nifti") || data.rows == null) {
+            throw job.root().error("searchlight", "fMRI volumes with a mask (data.nifti)", "other data");
+        }
+    }
+
     /** Runs the searchlight of {@code job} on {@code data} (fMRI volumes whose features are the mask's voxels). */
     static Searchlight run(Job job, TrialData data, List<CrossValidation.Split> splits, java.util.function.Consumer<String> log) {
         Job.Section section = job.root().section("searchlight");

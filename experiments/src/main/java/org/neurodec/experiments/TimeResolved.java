@@ -27,6 +27,24 @@ public record TimeResolved(String metric, double chance, double[] times, double[
 
     static final Set<String> KEYS = Set.of("generalize", "decimate");
 
+    /**
+     * Checks, before any work, what {@link #run} needs: its keys, EEG epochs, and a model that classifies
+     * and accepts one time point's channels.
+     */
+    static void check(Job job, TrialData data, boolean classifies) {
+        Job.Section section = job.root().section("time_resolved");
+        section.only(KEYS);
+        section.integer("decimate", 1, 1, 10_000);
+        if (!classifies) {
+            throw job.root().error("time_resolved", "a model that classifies", "'" + job.model().text("type") + "'");
+        }
+        if (data.epochs == null) {
+            throw job.root().error("time_resolved", "EEG epochs to decode over time (data.eeg, or data.bids with modality eeg)",
+                    "a trial matrix");
+        }
+        ModelTypes.create(job.model(), data.atTime(0));
+    }
+
     /** Decodes {@code data}'s epochs over time with the job's model on {@code splits}. */
     static TimeResolved run(Job job, TrialData data, List<CrossValidation.Split> splits, java.util.function.Consumer<String> log) {
         Job.Section section = job.root().section("time_resolved");

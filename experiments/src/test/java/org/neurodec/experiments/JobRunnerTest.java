@@ -111,6 +111,20 @@ class JobRunnerTest {
     }
 
     @Test
+    void analysesThatCannotRunStopTheJobBeforeAnyWork() throws IOException {
+        String motor = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
+        for (String[] bad : List.of(new String[] {"time_resolved: {generalize: true}", "expected a model for [EEG_EPOCHS]"},
+                new String[] {"searchlight: {radius: 5.6}", "fMRI volumes with a mask (data.nifti)"})) {
+            Path file = Files.writeString(dir.resolve("bad.yaml"), motor + "\n" + bad[0] + "\n");
+            List<String> log = new java.util.ArrayList<>();
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> JobRunner.run(Job.read(file, DATA), log::add, false));
+            assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
+            assertTrue(log.stream().noneMatch(l -> l.startsWith("split ")), "no split fitted before the refusal: " + log);
+        }
+    }
+
+    @Test
     void searchlightScoresEverySphereOfTheMaskAndWritesTheMapOnItsGrid() throws IOException {
         Path study = Files.createDirectories(dir.resolve("small"));
         org.neurodec.cohort.BlockStudy.Design small = new org.neurodec.cohort.BlockStudy.Design(new int[] {8, 8, 2},
