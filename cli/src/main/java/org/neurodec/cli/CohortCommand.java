@@ -50,7 +50,8 @@ final class CohortCommand implements Callable<Integer> {
 
     @Option(names = "--block-study", description = "instead, a block-design fMRI study laid out as nilearn's Haxby data:"
             + " bold.nii.gz (6 runs), mask.nii.gz and labels.txt (labels chunks; 4 categories and rest), for"
-            + " examples/fmri-volumes.yaml")
+            + " examples/fmri-volumes.yaml, and the same study as a BIDS dataset in bids/ (a run file and events.tsv"
+            + " per run), for examples/fmri-volumes-bids.yaml")
     private boolean blockStudy;
 
     @Mixin
@@ -67,7 +68,8 @@ final class CohortCommand implements Callable<Integer> {
     private int generate() {
         if (blockStudy) {
             long chosen = seed == null ? 7 : seed;
-            AtomicFolder.write(out, "cohort", temporary -> BlockStudy.write(temporary, chosen, BlockStudy.SIGNAL));
+            AtomicFolder.write(out, "cohort", temporary -> BlockStudy.write(temporary, chosen, BlockStudy.SIGNAL,
+                    BlockStudy.DEFAULT, true));
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("block study (%d runs of %d volumes, categories %s) written to %s%n", BlockStudy.RUNS,
                     BlockStudy.volumesPerRun(), String.join(", ", BlockStudy.CATEGORIES), out);

@@ -75,6 +75,16 @@ public final class BlockStudy {
 
     /** Writes a study of layout {@code design} into {@code folder}. */
     public static void write(Path folder, long seed, double signal, Design design) {
+        write(folder, seed, signal, design, false);
+    }
+
+    /**
+     * Writes a study of layout {@code design} into {@code folder}; with {@code bids}, the same study
+     * also as a BIDS dataset in {@code folder/bids}: subject 01, one {@code _bold.nii.gz} per run with
+     * its {@code events.tsv} (one event per block: onset, duration, trial_type; rest has none), the
+     * repetition time in the sidecar, and the mask as {@code derivatives/masks/sub-01_mask.nii.gz}.
+     */
+    public static void write(Path folder, long seed, double signal, Design design, boolean bids) {
         Random random = new Random(seed);
         int[] grid = design.grid();
         List<String> categoryNames = design.categories();
@@ -114,6 +124,7 @@ public final class BlockStudy {
         int total = design.runs() * perRun;
         double[] values = new double[voxels * total];
         StringBuilder table = new StringBuilder("labels chunks\n");
+        List<List<String>> runLabels = new ArrayList<>();
         for (int run = 0; run < design.runs(); run++) {
             List<String> order = new ArrayList<>(categoryNames);
             Collections.shuffle(order, random);
@@ -123,6 +134,7 @@ public final class BlockStudy {
                 labels.addAll(Collections.nCopies(design.block(), category));
             }
             labels.addAll(Collections.nCopies(design.rest(), "rest"));
+            runLabels.add(labels);
             double[] offset = new double[voxels];
             double[] slope = new double[voxels];
             for (int v = 0; v < voxels; v++) {
@@ -154,9 +166,42 @@ public final class BlockStudy {
         NiftiWriter.create(grid[0], grid[1], grid[2]).affine(affine(design)).write(folder.resolve("mask.nii.gz"), maskValues);
         try {
             Files.writeString(folder.resolve("labels.txt"), table);
+            if (bids) {
+                writeBids(folder.resolve("bids"), design, values, maskValues, runLabels);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void writeBids(Path root, Design design, double[] values, double[] maskValues, List<List<String>> runLabels)
+            throws IOException {
+        int[] grid = design.grid();
+        int voxels = grid[0] * grid[1] * grid[2];
+        int perRun = design.volumesPerRun();
+        Path func = Files.createDirectories(root.resolve("sub-01/func"));
+        Files.writeString(root.resolve("dataset_description.json"), "{\"Name\": \"neurodec block study\", \"BIDSVersion\": \"1.8.0\"}\n");
+        Files.writeString(root.resolve("task-blocks_bold.json"), "{\"TaskName\": \"blocks\", \"RepetitionTime\": " + TR + "}\n");
+        for (int run = 0; run < design.runs(); run++) {
+            String stem = String.format(java.util.Locale.ROOT, "sub-01_task-blocks_run-%02d", run + 1);
+            double[] runValues = java.util.Arrays.copyOfRange(values, run * perRun * voxels, (run + 1) * perRun * voxels);
+            NiftiWriter.create(grid[0], grid[1], grid[2], perRun).repetitionTime(TR).affine(affine(design))
+                    .write(func.resolve(stem + "_bold.nii.gz"), runValues);
+            StringBuilder events = new StringBuilder("onset\tduration\ttrial_type\n");
+            List<String> labels = runLabels.get(run);
+            for (int t = 0; t < labels.size(); t++) {
+                if (!labels.get(t).equals("rest") && (t == 0 || !labels.get(t - 1).equals(labels.get(t)))) {
+                    int end = t;
+                    while (end < labels.size() && labels.get(end).equals(labels.get(t))) {
+                        end++;
+                    }
+                    events.append(String.format(java.util.Locale.ROOT, "%.1f\t%.1f\t%s%n", t * TR, (end - t) * TR, labels.get(t)));
+                }
+            }
+            Files.writeString(func.resolve(stem + "_events.tsv"), events);
+        }
+        Path masks = Files.createDirectories(root.resolve("derivatives/masks"));
+        NiftiWriter.create(grid[0], grid[1], grid[2]).affine(affine(design)).write(masks.resolve("sub-01_mask.nii.gz"), maskValues);
     }
 
     private static double[][] affine(Design design) {

@@ -48,7 +48,7 @@ final class TrialSources {
 
     /** The {@code data} keys a source reads, besides the one naming it. */
     static final Set<String> KEYS = Set.of("eeg", "hdf5", "bids", "nifti", "modality", "mask", "betas", "high_pass", "window",
-            "baseline", "reject", "decimate", "sfreq");
+            "baseline", "reject", "decimate", "sfreq", "trials", "hrf_delay", "label", "exclude");
 
     private TrialSources() {
     }
@@ -63,7 +63,8 @@ final class TrialSources {
                     : String.join(", ", named.stream().map(k -> k.key).toList()));
         }
         if (named.get(0) != Kind.BIDS) {
-            for (String key : List.of("modality", "mask", "betas", "high_pass", "window", "baseline", "reject", "decimate")) {
+            for (String key : List.of("modality", "mask", "betas", "high_pass", "window", "baseline", "reject", "decimate", "trials",
+                    "hrf_delay", "label", "exclude")) {
                 if (data.has(key)) {
                     throw data.error(key, "no BIDS option without 'data.bids'", data.tree().get(key));
                 }
@@ -77,11 +78,12 @@ final class TrialSources {
             case NIFTI -> nifti(job, data.section("nifti"));
             case HDF5 -> hdf5(data.section("hdf5"));
             case BIDS -> {
-                if (job.has("preprocess")) {
+                boolean volumes = data.has("trials") && data.text("trials").equals("volumes");
+                if (job.has("preprocess") && !volumes) {
                     throw job.error("preprocess", "no preprocess section with 'data.bids' (BIDS trials are cut by the data"
                             + " section's window, baseline, reject and decimate)", "one");
                 }
-                yield bids(data);
+                yield bids(job, data);
             }
         };
     }
@@ -124,20 +126,65 @@ final class TrialSources {
         if (!bold.keySet().equals(volumes.keySet())) {
             throw n.error("volumes", "a table for every BOLD file of the subjects " + bold.keySet(), volumes.keySet());
         }
-        org.neurodec.preprocess.fmri.Cleaning cleaning = null;
-        if (job.has("preprocess")) {
-            Job.Section p = job.section("preprocess");
-            p.only(Set.of("clean"));
-            Job.Section c = p.section("clean");
-            c.only(Set.of("detrend", "high_pass", "standardize"));
-            cleaning = new org.neurodec.preprocess.fmri.Cleaning(
-                    !c.has("detrend") || c.oneOf("detrend", List.of("true", "false")).equals("true"),
-                    c.has("high_pass") ? c.number("high_pass", 0, 0, 10) : Double.NaN,
-                    c.has("standardize") ? c.oneOf("standardize", List.of("zscore", "psc", "none")) : "zscore");
-        }
+        org.neurodec.preprocess.fmri.Cleaning cleaning = cleaning(job);
         return new NiftiVolumeSource(bold, volumes, n.path("mask", true), n.has("label") ? n.text("label") : "labels",
                 n.has("run") ? n.text("run") : "chunks", Set.copyOf(n.has("exclude") ? n.texts("exclude") : List.of("rest")),
                 cleaning, n.has("tr") ? n.number("tr", 0, 0, 1000) : Double.NaN);
+    }
+
+    /**
+     * A BIDS study's functional runs decoded volume by volume: each run with events, its volumes
+     * labelled from its {@code events.tsv} ({@code label} column, default trial_type) after
+     * {@code hrf_delay} seconds, each subject's mask from the {@code mask} pattern, runs cleaned by
+     * {@code preprocess.clean}, {@code exclude} labels (default rest) and unlabelled volumes left out.
+     */
+    private static TrialSource bidsVolumes(Job.Section job, Job.Section data) {
+        for (String key : List.of("betas", "high_pass", "window", "baseline", "reject", "decimate")) {
+            if (data.has(key)) {
+                throw data.error(key, "no " + key + " with trials: volumes (volumes are cleaned by preprocess.clean)",
+                        data.tree().get(key));
+            }
+        }
+        Path root = data.path("bids", true);
+        org.neurodec.ingest.bids.BidsDataset dataset = org.neurodec.ingest.bids.BidsDataset.open(root);
+        String pattern = data.has("mask") ? data.text("mask") : BidsTrialSource.DEFAULT_MASK;
+        Map<String, List<Path>> bold = new LinkedHashMap<>();
+        Map<String, List<Path>> events = new LinkedHashMap<>();
+        Map<String, Path> masks = new LinkedHashMap<>();
+        for (org.neurodec.ingest.bids.BidsRecording r : dataset.recordings()) {
+            String name = r.data().getFileName().toString();
+            if (!r.datatype().equals("func") || !name.matches(".*_bold\\.nii(\\.gz)?") || r.eventsFile().isEmpty()) {
+                continue;
+            }
+            bold.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r.data());
+            events.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r.eventsFile().get());
+            Path mask = root.resolve(pattern.replace("{subject}", r.subject()));
+            if (!Files.isRegularFile(mask)) {
+                throw data.error("mask", "each subject's mask (" + pattern + " under " + root + ")", mask + " missing");
+            }
+            masks.put(r.subject(), mask);
+        }
+        if (bold.isEmpty()) {
+            throw data.error("bids", "functional runs (func/*_bold.nii.gz) with events.tsv", "none in " + root);
+        }
+        return new NiftiVolumeSource(bold, events, masks, data.has("label") ? data.text("label") : "trial_type", "run",
+                Set.copyOf(data.has("exclude") ? data.texts("exclude") : List.of("rest")), cleaning(job), Double.NaN,
+                new NiftiVolumeSource.EventLabels(data.number("hrf_delay", 0, -1e-300, 60)));
+    }
+
+    /** The job's preprocess.clean section as per-run fMRI cleaning, or null without a preprocess section. */
+    private static org.neurodec.preprocess.fmri.Cleaning cleaning(Job.Section job) {
+        if (!job.has("preprocess")) {
+            return null;
+        }
+        Job.Section p = job.section("preprocess");
+        p.only(Set.of("clean"));
+        Job.Section c = p.section("clean");
+        c.only(Set.of("detrend", "high_pass", "standardize"));
+        return new org.neurodec.preprocess.fmri.Cleaning(
+                !c.has("detrend") || c.oneOf("detrend", List.of("true", "false")).equals("true"),
+                c.has("high_pass") ? c.number("high_pass", 0, 0, 10) : Double.NaN,
+                c.has("standardize") ? c.oneOf("standardize", List.of("zscore", "psc", "none")) : "zscore");
     }
 
     /** Files or globs under {@code key}: a list (one subject, id "") or a mapping of subject ids to lists. */
@@ -163,9 +210,20 @@ final class TrialSources {
                 h.has("test") ? h.text("test") : null);
     }
 
-    private static TrialSource bids(Job.Section data) {
+    private static TrialSource bids(Job.Section job, Job.Section data) {
         Modality modality = data.has("modality") && data.oneOf("modality", List.of("fmri", "eeg")).equals("eeg")
                 ? Modality.EEG : Modality.FMRI;
+        if (data.has("trials") && data.oneOf("trials", List.of("betas", "volumes")).equals("volumes")) {
+            if (modality != Modality.FMRI) {
+                throw data.error("trials", "volumes only for modality fmri", "modality eeg");
+            }
+            return bidsVolumes(job, data);
+        }
+        for (String key : List.of("hrf_delay", "label", "exclude")) {
+            if (data.has(key)) {
+                throw data.error(key, "no " + key + " without trials: volumes", data.tree().get(key));
+            }
+        }
         BidsTrialSource defaults = BidsTrialSource.of(data.path("bids", true), modality);
         double[] window = data.has("window") ? data.numbers("window", 2) : defaults.window();
         if (window[1] <= window[0]) {

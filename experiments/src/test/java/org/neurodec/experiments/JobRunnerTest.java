@@ -1,5 +1,6 @@
 package org.neurodec.experiments;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,6 +109,41 @@ class JobRunnerTest {
         assertTrue(course.times()[peak] > 0.1 && course.times()[peak] < 0.4 && course.scores()[peak] > 0.57,
                 "the N170 window decodes best: AUC " + course.scores()[peak] + " at " + course.times()[peak] + " s");
         assertTrue(before / pre < 0.55, "before the stimulus, near chance: " + before / pre);
+    }
+
+    @Test
+    void theBlockStudyAsBidsGivesTheSameScoresAsItsVolumesTable() throws IOException {
+        Path study = Files.createDirectories(dir.resolve("block"));
+        org.neurodec.cohort.BlockStudy.write(study, 7, org.neurodec.cohort.BlockStudy.SIGNAL, org.neurodec.cohort.BlockStudy.DEFAULT,
+                true);
+        Map<String, String> vars = Map.of("study", study.toString());
+        JobResult table = JobRunner.run(Job.read(EXAMPLES.resolve("fmri-volumes.yaml"), vars), line -> { }, false);
+        JobResult bids = JobRunner.run(Job.read(EXAMPLES.resolve("fmri-volumes-bids.yaml"), vars), line -> { }, false);
+        assertEquals(table.data().labels, bids.data().labels, "the same volumes, the same labels, in the same order");
+        assertEquals(table.splits().size(), bids.splits().size());
+        for (int s = 0; s < table.splits().size(); s++) {
+            assertArrayEquals(table.splits().get(s).test(), bids.splits().get(s).test(), "split " + s);
+        }
+        assertEquals(table.predictions().size(), bids.predictions().size());
+        for (int i = 0; i < table.predictions().size(); i++) {
+            assertArrayEquals(table.predictions().get(i).values(), bids.predictions().get(i).values(), 1e-12, "prediction " + i);
+        }
+        assertTrue(table.scores().get(0).value() > 0.7, "the categories are decoded: " + table.scores().get(0));
+        // labelled 5 s (two volumes) after each block's onset, the same volumes shift by two
+        Path delayed = Files.writeString(dir.resolve("delayed.yaml"), Files.readString(EXAMPLES.resolve("fmri-volumes-bids.yaml"))
+                .replace("hrf_delay: 0", "hrf_delay: 5"));
+        JobResult shifted = JobRunner.run(Job.read(delayed, vars), line -> { }, false);
+        List<String> first = table.data().info.stream().map(t -> t.stimulus()).limit(3).toList();
+        List<String> moved = shifted.data().info.stream().map(t -> t.stimulus()).limit(3).toList();
+        assertEquals(List.of("bold.nii.gz:4", "bold.nii.gz:5", "bold.nii.gz:6"), first, "the first block begins after 4 rest volumes");
+        assertEquals(List.of("sub-01_task-blocks_run-01_bold.nii.gz:6", "sub-01_task-blocks_run-01_bold.nii.gz:7",
+                "sub-01_task-blocks_run-01_bold.nii.gz:8"), moved);
+        Path eeg = Files.writeString(dir.resolve("eeg-volumes.yaml"), Files.readString(EXAMPLES.resolve("fmri-volumes-bids.yaml"))
+                .replace("modality: fmri", "modality: eeg"));
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> JobRunner.run(Job.read(eeg, vars), line -> { }, false));
+        assertTrue(e.getMessage().contains("data.trials") && e.getMessage().contains("volumes only for modality fmri"),
+                e.getMessage());
     }
 
     @Test

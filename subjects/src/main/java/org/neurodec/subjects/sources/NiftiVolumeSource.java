@@ -29,23 +29,50 @@ import org.neurodec.subjects.TrialSource;
  * z-score or percent signal change); then the volumes whose label is in {@code exclude} (rest) are
  * left out. A volume's trial info: subject, run (the table's), label, stimulus id
  * {@code FILE:VOLUME}, source file.
+ * <p>With {@code events}, the tables are BIDS {@code events.tsv} files instead: volume i, acquired at
+ * i × TR, takes the {@code trial_type} (or another column) of the event under way at i × TR − delay
+ * (onset ≤ t < onset + duration), and no label when none is; each BOLD file is one run, named by its
+ * {@code run-} entity (else its position). This is how a BIDS study is decoded volume by volume.
  *
  * @param bold each subject's 4D files (one subject "" when the data name none)
  * @param volumes each subject's volumes tables, one per BOLD file, in the same order
- * @param mask the mask image, on the BOLD files' grid
+ * @param masks each subject's mask image, on its BOLD files' grid
  * @param labelColumn the table's label column
  * @param runColumn the table's run column
  * @param exclude labels left out after cleaning
  * @param cleaning per-run cleaning, or null for none
  * @param repetitionTime seconds between volumes, or NaN to take the BOLD header's
+ * @param events labels from events files, or null for volumes tables
  */
-public record NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<Path>> volumes, Path mask, String labelColumn,
-        String runColumn, Set<String> exclude, Cleaning cleaning, double repetitionTime) implements TrialSource {
+public record NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<Path>> volumes, Map<String, Path> masks,
+        String labelColumn, String runColumn, Set<String> exclude, Cleaning cleaning, double repetitionTime, EventLabels events)
+        implements TrialSource {
+
+    /**
+     * Volume labels from BIDS events files.
+     *
+     * @param delaySeconds how long after an event's onset its volumes begin (the haemodynamic delay)
+     */
+    public record EventLabels(double delaySeconds) {
+    }
+
+    /** Volumes tables beside the BOLD files, one mask for every subject. */
+    public NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<Path>> volumes, Path mask, String labelColumn,
+            String runColumn, Set<String> exclude, Cleaning cleaning, double repetitionTime) {
+        this(bold, volumes, sameMask(bold.keySet(), mask), labelColumn, runColumn, exclude, cleaning, repetitionTime, null);
+    }
+
+    private static Map<String, Path> sameMask(java.util.Collection<String> subjects, Path mask) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        subjects.forEach(s -> out.put(s, mask));
+        return out;
+    }
 
     /** Checks that every subject has as many tables as BOLD files. */
     public NiftiVolumeSource {
         bold = new LinkedHashMap<>(bold);
         volumes = new LinkedHashMap<>(volumes);
+        masks = new LinkedHashMap<>(masks);
         exclude = Set.copyOf(exclude);
         for (Map.Entry<String, List<Path>> e : bold.entrySet()) {
             List<Path> tables = volumes.get(e.getKey());
@@ -68,6 +95,7 @@ public record NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<P
         if (files == null) {
             throw new SubjectsException("subject " + subject + ": expected one of the subjects " + subjects() + ", found none");
         }
+        Path mask = masks.get(subject);
         VoxelMask voxels = VoxelMask.nonZero(NiftiImage.open(mask));
         List<float[]> rows = new ArrayList<>();
         List<TrialInfo> info = new ArrayList<>();
@@ -82,8 +110,9 @@ public record NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<P
             } catch (IllegalArgumentException e) {
                 throw new SubjectsException(mask + ": " + e.getMessage(), e);
             }
-            List<String[]> labelsAndRuns = table(table, series.times());
             double tr = Double.isNaN(repetitionTime) ? image.header().repetitionTimeSeconds() : repetitionTime;
+            List<String[]> labelsAndRuns = events == null ? table(table, series.times())
+                    : fromEvents(table, file, f, series.times(), tr);
             Map<String, List<Integer>> runs = new LinkedHashMap<>();
             for (int t = 0; t < series.times(); t++) {
                 runs.computeIfAbsent(labelsAndRuns.get(t)[1], k -> new ArrayList<>()).add(t);
@@ -135,6 +164,36 @@ public record NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<P
                 Double.NaN, Double.NaN, null, Double.NaN);
     }
 
+    /** Each volume's label (the event under way at its time less the delay, or "") and the file's run. */
+    private List<String[]> fromEvents(Path eventsFile, Path boldFile, int position, int volumeCount, double tr) {
+        if (!(tr > 0)) {
+            throw new SubjectsException(boldFile + ": volumes are labelled from events by time: expected a repetition time"
+                    + " (pixdim[4] > 0 or RepetitionTime), found " + tr);
+        }
+        java.util.regex.Matcher run = java.util.regex.Pattern.compile("_run-([A-Za-z0-9]+)").matcher(boldFile.getFileName().toString());
+        String runLabel = run.find() ? run.group(1) : String.valueOf(position + 1);
+        List<org.neurodec.ingest.events.Event> list = org.neurodec.ingest.events.Events.readTsv(eventsFile).list();
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < volumeCount; i++) {
+            double t = i * tr - events.delaySeconds();
+            String label = "";
+            for (org.neurodec.ingest.events.Event e : list) {
+                double duration = Double.isNaN(e.duration()) ? 0 : e.duration();
+                if (e.onset() <= t + 1e-9 && t < e.onset() + duration - 1e-9) {
+                    label = switch (labelColumn) {
+                        case "trial_type" -> e.trialType();
+                        case "value" -> e.value();
+                        case "stim_file" -> e.stimFile();
+                        default -> e.extra().getOrDefault(labelColumn, "");
+                    };
+                    break;
+                }
+            }
+            out.add(new String[] {label == null ? "" : label, runLabel});
+        }
+        return out;
+    }
+
     /** Each volume's label and run from {@code table}, which must hold {@code volumes} rows. */
     private List<String[]> table(Path table, int volumeCount) {
         List<String> lines;
@@ -175,8 +234,8 @@ public record NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<P
     public Map<Path, String> inputs() {
         Map<Path, String> out = new LinkedHashMap<>();
         bold.values().forEach(list -> list.forEach(p -> out.put(p, "bold")));
-        volumes.values().forEach(list -> list.forEach(p -> out.put(p, "volumes")));
-        out.put(mask, "mask");
+        volumes.values().forEach(list -> list.forEach(p -> out.put(p, events == null ? "volumes" : "events")));
+        masks.values().forEach(p -> out.put(p, "mask"));
         return out;
     }
 
@@ -184,7 +243,11 @@ public record NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<P
     public Map<String, Object> provenance() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("nifti", bold.values().stream().flatMap(List::stream).map(x -> x.toAbsolutePath().normalize().toString()).toList());
-        p.put("mask", mask.toAbsolutePath().normalize().toString());
+        p.put("mask", masks.values().stream().distinct().map(x -> x.toAbsolutePath().normalize().toString()).toList());
+        if (events != null) {
+            p.put("labels_from", "events.tsv");
+            p.put("hrf_delay", events.delaySeconds());
+        }
         p.put("label", labelColumn);
         p.put("run", runColumn);
         p.put("exclude", exclude.stream().sorted().toList());
