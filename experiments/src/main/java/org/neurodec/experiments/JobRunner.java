@@ -2,6 +2,7 @@ package org.neurodec.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ public final class JobRunner {
         checkProtocol(job.protocol());
         TrialData data = TrialData.load(job, log);
         JobModel model = ModelTypes.create(job.model(), data);
+        Tuning tuning = job.protocol().has("tune") ? Tuning.of(job, data) : null;
         // the analyses after the protocol are checked now, so that a job that cannot finish does no work
         if (job.root().has("time_resolved")) {
             TimeResolved.check(job, data, model.classifies());
@@ -41,6 +43,9 @@ public final class JobRunner {
                 .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
             for (int s = 0; s < splits.size(); s++) {
                 CrossValidation.Split split = splits.get(s);
+                if (tuning != null) {
+                    model = tuning.choose(data, split.train(), String.valueOf(s + 1), log);
+                }
                 model.fit(data, split.train());
                 double[][] out = model.predict(data, split.test());
                 for (int i = 0; i < out.length; i++) {
@@ -59,6 +64,9 @@ public final class JobRunner {
                         .filter(i -> java.util.Arrays.binarySearch(data.fixedTest, i) < 0).toArray();
         if (!(splits.size() == 1 && java.util.Arrays.equals(splits.get(0).train(), all))) {
             log.accept("fitting the final model on " + all.length + " trials");
+            if (tuning != null) {
+                model = tuning.choose(data, all, "final", log);
+            }
             model.fit(data, all);
         }
         TimeResolved course = null;
@@ -71,29 +79,32 @@ public final class JobRunner {
             log.accept("searchlight");
             searchlight = Searchlight.run(job, data, splits, log);
         }
-        return new JobResult(job, data, model.classifies(), splits, predictions, scores, model.describe(), course,
-                searchlight);
+        Map<String, Object> described = new java.util.LinkedHashMap<>(model.describe());
+        if (tuning != null) {
+            described.put("tuning", tuning.describe());
+        }
+        return new JobResult(job, data, model.classifies(), splits, predictions, scores, described, course, searchlight);
     }
 
     private static void checkProtocol(Job.Section p) {
         switch (p.oneOf("type", Job.PROTOCOLS)) {
             case "shuffle-split" -> {
-                p.only(Set.of("type", "splits", "test_size", "seed"));
+                p.only(Set.of("type", "splits", "test_size", "seed", "tune"));
                 p.integer("splits", 10, 1, 10_000);
                 p.number("test_size", 0.2, 0, 1);
                 p.integer("seed", 0, 0, Integer.MAX_VALUE);
             }
             case "k-fold" -> {
-                p.only(Set.of("type", "folds"));
+                p.only(Set.of("type", "folds", "tune"));
                 p.integer("folds", 5, 2, 10_000);
             }
             case "within-subject" -> {
-                p.only(Set.of("type", "folds", "seed"));
+                p.only(Set.of("type", "folds", "seed", "tune"));
                 p.integer("folds", 5, 2, 10_000);
                 p.integer("seed", 0, 0, Integer.MAX_VALUE);
             }
             case "stratified-k-fold" -> {
-                p.only(Set.of("type", "folds", "shuffle", "seed"));
+                p.only(Set.of("type", "folds", "shuffle", "seed", "tune"));
                 p.integer("folds", 5, 2, 10_000);
                 if (p.has("shuffle")) {
                     p.oneOf("shuffle", List.of("true", "false"));
@@ -101,20 +112,20 @@ public final class JobRunner {
                 p.integer("seed", 0, 0, Integer.MAX_VALUE);
             }
             case "group-k-fold" -> {
-                p.only(Set.of("type", "folds", "group"));
+                p.only(Set.of("type", "folds", "group", "tune"));
                 p.integer("folds", 5, 2, 10_000);
                 p.oneOf("group", TrialData.GROUPS);
             }
             case "leave-one-group-out" -> {
-                p.only(Set.of("type", "group"));
+                p.only(Set.of("type", "group", "tune"));
                 p.oneOf("group", TrialData.GROUPS);
             }
             case "leave-p-groups-out" -> {
-                p.only(Set.of("type", "p", "group"));
+                p.only(Set.of("type", "p", "group", "tune"));
                 p.integer("p", 2, 1, 1000);
                 p.oneOf("group", TrialData.GROUPS);
             }
-            default -> p.only(Set.of("type"));
+            default -> p.only(Set.of("type", "tune"));
         }
     }
 
