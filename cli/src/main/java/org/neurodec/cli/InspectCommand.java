@@ -41,10 +41,24 @@ final class InspectCommand implements Callable<Integer> {
             + " say), add its HDF5 tree to the description")
     private boolean hdf5Tree;
 
+    @Option(names = "--sfreq", paramLabel = "HZ", description = "EEG: the sampling rate of a CSV export (else estimated"
+            + " from its timestamps); another format's header rate must agree")
+    private Double sfreq;
+
     @Override
     public Integer call() throws JsonProcessingException {
         FileFormat format = FileFormats.detect(file);
-        Map<String, Object> description = format.describe(file);
+        if (sfreq != null && !(sfreq > 0 && sfreq < 1e6)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sfreq: expected a rate in Hz above 0, found "
+                    + sfreq);
+        }
+        if (sfreq != null && !(format instanceof org.neurodec.ingest.eeg.EegFormat)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sfreq: expected an EEG recording, found a "
+                    + format.name() + " file");
+        }
+        Map<String, Object> description = sfreq == null ? format.describe(file)
+                : org.neurodec.ingest.eeg.EegFormat.describe(org.neurodec.ingest.eeg.EegRecording.open(file,
+                        java.util.OptionalDouble.of(sfreq)));
         if (hdf5Tree && !format.name().equals("hdf5") && new Hdf5Format().matchesMagic(FileHead.read(file))) {
             description = new java.util.LinkedHashMap<>(description);
             try (Hdf5File hdf = Hdf5File.open(file)) {

@@ -114,6 +114,26 @@ class CommandLineTest {
     }
 
     @Test
+    void inspectReadsACsvExportAtAGivenRate() throws Exception {
+        String csv = TestData.file("real/eegnb-n170/subject1/session1/data_2017-09-13-15.30.01.csv").toString();
+        Result estimated = run("inspect", csv, "--json");
+        assertEquals(0, estimated.status(), estimated.err());
+        Result given = run("inspect", csv, "--json", "--sfreq", "250");
+        assertEquals(0, given.status(), given.err());
+        com.fasterxml.jackson.databind.JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(estimated.out());
+        com.fasterxml.jackson.databind.JsonNode b = new com.fasterxml.jackson.databind.ObjectMapper().readTree(given.out());
+        assertEquals(250.0, b.get("sfreq").asDouble());
+        assertTrue(Math.abs(a.get("sfreq").asDouble() - 256) < 1, "estimated from the timestamps: " + a.get("sfreq"));
+        assertEquals(a.get("n_times").asLong(), b.get("n_times").asLong());
+        Result edf = run("inspect", TestData.file("real/eegbci-S001/S001R04.edf").toString(), "--sfreq", "250");
+        assertEquals(1, edf.status());
+        assertTrue(edf.err().contains("expected the 250.0 Hz given, found 160.0 Hz"), edf.err());
+        Result nifti = run("inspect", TestData.file("nifti/anatomical.nii").toString(), "--sfreq", "250");
+        assertEquals(2, nifti.status(), nifti.err());
+        assertTrue(nifti.err().contains("--sfreq: expected an EEG recording"), nifti.err());
+    }
+
+    @Test
     void demoRunsTheWholePipeline(@TempDir Path dir) {
         Result r = run("demo", "--data", TestData.root().toString(), "--out", dir.toString());
         assertEquals(0, r.status(), r.err());

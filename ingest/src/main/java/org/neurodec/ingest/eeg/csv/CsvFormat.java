@@ -158,7 +158,8 @@ public final class CsvFormat implements EegFormat {
             rate = rounded;
         }
         warnings.add(String.format(Locale.ROOT, "sampling rate estimated from the timestamps: %.6g Hz "
-                + "(%d samples over %.3f s); if it is known, give it (preprocess --sfreq HZ, or data.sfreq in a job)", rate, rows.size(),
+                + "(%d samples over %.3f s); if it is known, give it (inspect or preprocess --sfreq HZ, or data.sfreq in a job)",
+                rate, rows.size(),
                 span));
         return rate;
     }
