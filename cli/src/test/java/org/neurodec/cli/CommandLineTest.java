@@ -134,6 +134,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aJobReadsWhatPreprocessWrote(@TempDir Path dir) throws Exception {
+        Path epochs = dir.resolve("epochs.h5");
+        Result pre = run("preprocess", TestData.file("real/eegbci-S001/S001R04.edf").toString(), "--l-freq", "7", "--h-freq", "30",
+                "--epochs", "0.5,2.5", "--events", "annotations", "--event-id", "T1=hands,T2=feet", "--resample", "80",
+                "--out", epochs.toString());
+        assertEquals(0, pre.status(), pre.err());
+        Path job = Files.writeString(dir.resolve("job.yaml"), "name: preprocessed epochs\n"
+                + "data: {hdf5: {file: " + epochs + ", x: data, labels: epochs/condition}}\n"
+                + "model: {type: logistic}\n"
+                + "protocol: {type: stratified-k-fold, folds: 3}\n");
+        Result r = run("run", job.toString(), "--out", dir.resolve("out").toString(), "--no-progress");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("balanced accuracy"), r.out());
+        String predictions = Files.readString(dir.resolve("out/predictions.csv"));
+        assertTrue(predictions.contains("hands") && predictions.contains("feet"), "text labels as classes: " + predictions);
+    }
+
+    @Test
     void demoRunsTheWholePipeline(@TempDir Path dir) {
         Result r = run("demo", "--data", TestData.root().toString(), "--out", dir.toString());
         assertEquals(0, r.status(), r.err());

@@ -17,9 +17,11 @@ import org.neurodec.subjects.TrialSet;
 import org.neurodec.subjects.TrialSource;
 
 /**
- * A trial matrix in an HDF5 file: dataset {@code x} (trials × features), with optional stimulus
+ * A trial matrix in an HDF5 file: dataset {@code x} (trials × features, or trials × any shape,
+ * flattened: the epochs {@code neurodec preprocess} writes as {@code data}), with optional stimulus
  * images ({@code images}: trials × height × width, uint8 scaled to [0, 1] or floats as they are) and
- * numeric {@code labels}; when {@code train} and {@code test} groups are named, each holds its own
+ * {@code labels}, numbers or text (such as the {@code epochs/condition} or {@code stimulus} datasets
+ * {@code neurodec preprocess} writes); when {@code train} and {@code test} groups are named, each holds its own
  * datasets of those names and the test group's trials are held out. One subject, id "". A trial's
  * stimulus id is its index in the file.
  *
@@ -73,14 +75,21 @@ public record Hdf5TrialSource(Path file, String x, String images, String labels,
                 String[] classes = new String[n];
                 Arrays.fill(classes, "");
                 if (labels != null) {
-                    double[] values = h5.read(prefix + labels).toDoubles();
-                    if (values.length != n) {
+                    org.neurodec.ingest.hdf5.Hdf5Array array = h5.read(prefix + labels);
+                    if (array.size() != n) {
                         throw new SubjectsException(file + ": dataset " + prefix + labels + ": expected " + n + " labels, found "
-                                + values.length);
+                                + array.size());
                     }
-                    for (int i = 0; i < n; i++) {
-                        double v = values[i];
-                        classes[i] = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+                    if (array.isNumeric()) {
+                        double[] values = array.toDoubles();
+                        for (int i = 0; i < n; i++) {
+                            double v = values[i];
+                            classes[i] = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+                        }
+                    } else {
+                        // text labels, as neurodec preprocess writes them (epochs/condition, stimulus)
+                        String[] text = array.toStrings();
+                        System.arraycopy(text, 0, classes, 0, n);
                     }
                 }
                 boolean heldOut = group.equals(test);
