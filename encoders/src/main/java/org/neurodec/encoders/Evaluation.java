@@ -20,6 +20,11 @@ public record Evaluation(String subject, int trials, Map<String, Double> scores,
 
     /** Scores {@code encoder} on {@code held}, whose subject must be in the encoder's registry. */
     public static Evaluation of(SharedEncoder encoder, Targets targets, TrialSet held) {
+        return of(encoder, targets, held, null);
+    }
+
+    /** The same, with the class probabilities of {@code held} already computed (null: computed here). */
+    static Evaluation of(SharedEncoder encoder, Targets targets, TrialSet held, float[][] probabilities) {
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Double> chance = new LinkedHashMap<>();
         if (held.trials() == 0) {
@@ -36,7 +41,7 @@ public record Evaluation(String subject, int trials, Map<String, Double> scores,
             }
         }
         if (targets.hasClasses()) {
-            float[][] p = encoder.classProbabilities(held).toRows();
+            float[][] p = probabilities != null ? probabilities : encoder.classProbabilities(held).toRows();
             int classes = targets.classNames().size();
             int[] truth = held.stimuli().stream().mapToInt(targets::classOf).toArray();
             scores.put("balanced accuracy", ClassMetrics.balancedAccuracy(truth, ClassMetrics.argmax(p), classes));

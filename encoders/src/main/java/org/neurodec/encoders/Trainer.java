@@ -119,8 +119,9 @@ public final class Trainer implements AutoCloseable {
                 }
             }
             double loss = sum / batches;
-            double score = held.isEmpty() ? -loss : validation.score(held);
-            double heldLoss = held.isEmpty() ? loss : validation.crossEntropy(held);
+            Validation.Result checked = held.isEmpty() ? null : validation.evaluate(held);
+            double score = held.isEmpty() ? -loss : checked.score();
+            double heldLoss = held.isEmpty() ? loss : checked.crossEntropy();
             state.losses.add(loss);
             state.scores.add(score);
             if (score > state.bestScore || (score == state.bestScore && heldLoss < state.bestLoss)) {

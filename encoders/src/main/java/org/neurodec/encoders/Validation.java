@@ -25,37 +25,37 @@ final class Validation {
         return targets.classNames().size() == 2 ? "AUC" : "balanced accuracy";
     }
 
-    double score(List<TrialSet> held) {
-        double sum = 0;
-        for (TrialSet v : held) {
-            double s = v.trials() == 0 ? Double.NaN : Evaluation.of(encoder, targets, v).scores().get(metric());
-            sum += Double.isNaN(s) ? 0 : s;
-        }
-        return sum / held.size();
+    /**
+     * The held-out score and cross-entropy, each averaged over subjects, from one pass of each
+     * subject's trials through the model.
+     *
+     * @param score the mean score (a subject without trials or with an undefined score counts 0)
+     * @param crossEntropy the classifier's mean cross-entropy, which breaks ties between epochs of equal
+     *     score (small validation sets make them common); 0 without classes
+     */
+    record Result(double score, double crossEntropy) {
     }
 
-    /**
-     * The classifier's mean cross-entropy on the held-out trials, averaged over subjects (0 without
-     * classes): it breaks ties between epochs of equal score, which small validation sets make common.
-     */
-    double crossEntropy(List<TrialSet> held) {
-        if (!targets.hasClasses()) {
-            return 0;
-        }
+    Result evaluate(List<TrialSet> held) {
         double sum = 0;
+        double entropy = 0;
         int counted = 0;
         for (TrialSet v : held) {
             if (v.trials() == 0) {
                 continue;
             }
-            float[][] p = encoder.classProbabilities(v).toRows();
-            double s = 0;
-            for (int i = 0; i < p.length; i++) {
-                s -= Math.log(Math.max(p[i][targets.classOf(v.stimuli().get(i))], 1e-12));
+            float[][] p = targets.hasClasses() ? encoder.classProbabilities(v).toRows() : null;
+            double s = Evaluation.of(encoder, targets, v, p).scores().get(metric());
+            sum += Double.isNaN(s) ? 0 : s;
+            if (p != null) {
+                double e = 0;
+                for (int i = 0; i < p.length; i++) {
+                    e -= Math.log(Math.max(p[i][targets.classOf(v.stimuli().get(i))], 1e-12));
+                }
+                entropy += e / p.length;
+                counted++;
             }
-            sum += s / p.length;
-            counted++;
         }
-        return counted == 0 ? 0 : sum / counted;
+        return new Result(sum / held.size(), counted == 0 ? 0 : entropy / counted);
     }
 }
