@@ -111,6 +111,37 @@ class JobRunnerTest {
         assertTrue(before / pre < 0.55, "before the stimulus, near chance: " + before / pre);
     }
 
+    /**
+     * MNE's SlidingEstimator (StandardScaler + LogisticRegression, ROC AUC, cross_val_multiscore over
+     * StratifiedKFold(5)) on EEGBCI imagery epochs 0..0.5 s: golden values and their script in
+     * {@code resources/sliding}.
+     */
+    @Test
+    void decodingOverTimeMatchesMnesSlidingEstimator() throws IOException {
+        String motor = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
+        String job = motor.replace("epochs: {tmin: -1, tmax: 4,", "epochs: {tmin: 0, tmax: 0.5,")
+                .replaceAll("(?s)model:.*", "model: {type: logistic}\nprotocol: {type: stratified-k-fold, folds: 5}\n"
+                        + "time_resolved: {}\n");
+        Path file = Files.writeString(dir.resolve("sliding.yaml"), job);
+        TimeResolved course = run(file).timeResolved();
+        com.fasterxml.jackson.databind.JsonNode golden = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("src/test/resources/sliding/sliding.json").toFile());
+        assertEquals(golden.get("times").size(), course.times().length);
+        assertEquals("AUC", course.metric());
+        int differing = 0;
+        for (int t = 0; t < course.times().length; t++) {
+            assertEquals(golden.get("times").get(t).asDouble(), course.times()[t], 1e-9, "time " + t);
+            double expected = golden.get("auc_positive_hands").get(t).asDouble();
+            double diff = Math.abs(expected - course.scores()[t]);
+            // a fold's AUC over 9 test trials moves by 0.05 per pair, the mean over 5 folds by 0.01: one pair of trials
+            // whose decision values lie within the two solvers' tolerance may be ordered differently
+            assertTrue(diff < 1e-9 || Math.abs(diff - 0.01) < 1e-9, "time " + t + ": " + course.scores()[t] + " vs " + expected);
+            differing += diff < 1e-9 ? 0 : 1;
+        }
+        assertTrue(differing <= 1, differing + " of 81 time points differ from MNE's");
+        assertEquals(0.8, java.util.Arrays.stream(course.scores()).max().orElseThrow(), 1e-12);
+    }
+
     @Test
     void theBlockStudyAsBidsGivesTheSameScoresAsItsVolumesTable() throws IOException {
         Path study = Files.createDirectories(dir.resolve("block"));
