@@ -163,11 +163,8 @@ public final class Trainer implements AutoCloseable {
                 groups.computeIfAbsent(item[0], k -> new ArrayList<>()).add(item[1]);
             }
             List<Supplier<NDArray>> losses = new ArrayList<>();
-            groups.forEach((s, rows) -> losses.add(() -> {
-                Group group = group(scope, train.get(s), rows);
-                NDArray groupLoss = group.loss(encoder.backbone(group.adapted()));
-                return groupLoss.mul(SharedEncoder.scalar(groupLoss, rows.size() / (double) batch.size()));
-            }));
+            // each subject's share of the batch loss on its own, for the per-subject gradients
+            groups.forEach((s, rows) -> losses.add(() -> batchLoss(scope, train, Map.of(s, rows), batch.size())));
             List<String> trained = parameters.all().keySet().stream().filter(n -> !frozen.contains(n)).toList();
             Map<String, NDArray> gradients;
             double loss = 0;
@@ -248,7 +245,8 @@ public final class Trainer implements AutoCloseable {
         NDArray total = null;
         long from = 0;
         for (Group part : parts) {
-            NDArray groupLoss = part.loss(parts.size() == 1 ? z : z.get(from + ":" + (from + part.size())));
+            NDArray groupLoss = encoder.loss(parts.size() == 1 ? z : z.get(from + ":" + (from + part.size())), part.features(),
+                    part.oneHot());
             groupLoss = groupLoss.mul(SharedEncoder.scalar(groupLoss, part.size() / (double) batchSize));
             total = total == null ? groupLoss : total.add(groupLoss);
             from += part.size();
@@ -257,11 +255,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** One subject's rows of a batch: their adapter outputs and their targets. */
-    private record Group(SharedEncoder encoder, NDArray adapted, NDArray features, NDArray oneHot, int size) {
-
-        NDArray loss(NDArray z) {
-            return encoder.loss(z, features, oneHot);
-        }
+    private record Group(NDArray adapted, NDArray features, NDArray oneHot, int size) {
     }
 
     private Group group(NDManager scope, TrialSet trials, List<Integer> rows) {
@@ -289,7 +283,7 @@ public final class Trainer implements AutoCloseable {
             oneHot = scope.create(h, new Shape(n, classes));
         }
         NDArray input = scope.create(x, new Shape(n, trials.features()));
-        return new Group(encoder, encoder.adapt(trials.subject(), input), features, oneHot, n);
+        return new Group(encoder.adapt(trials.subject(), input), features, oneHot, n);
     }
 
     private Map<String, float[]> snapshot() {

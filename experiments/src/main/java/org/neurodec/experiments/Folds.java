@@ -78,13 +78,21 @@ final class Folds {
 
         private final int folds;
         private final Consumer<String> log;
-        private final long start = System.nanoTime();
+        private final java.util.function.LongSupplier clock;
+        private final long start;
         private int done;
         private double lastEstimate = Double.POSITIVE_INFINITY;
 
         Progress(int folds, Consumer<String> log) {
+            this(folds, log, System::nanoTime);
+        }
+
+        /** With {@code clock} in nanoseconds (a test's own). */
+        Progress(int folds, Consumer<String> log, java.util.function.LongSupplier clock) {
             this.folds = folds;
             this.log = log;
+            this.clock = clock;
+            this.start = clock.getAsLong();
         }
 
         /** The log of the fold for new subject {@code id}. */
@@ -99,7 +107,7 @@ final class Folds {
         /** Records that the fold for {@code id} ended and says how long the others should take. */
         synchronized void done(String id) {
             done++;
-            double elapsed = (System.nanoTime() - start) / 1e9;
+            double elapsed = (clock.getAsLong() - start) / 1e9;
             double estimate = Math.min(lastEstimate, elapsed / done * (folds - done));
             lastEstimate = estimate;
             log.accept(String.format(Locale.ROOT, "new subject %s done (%d of %d folds)%s", id, done, folds,

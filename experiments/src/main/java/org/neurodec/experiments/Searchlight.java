@@ -41,21 +41,19 @@ public record Searchlight(double radius, long[] shape, double[][] affine, int[] 
         }
     }
 
-    /** Runs the searchlight of {@code job} on {@code data} (fMRI volumes whose features are the mask's voxels). */
+    /**
+     * Runs the searchlight of {@code job} on {@code data} (fMRI volumes whose features are the mask's voxels),
+     * once {@link #check} has passed.
+     */
     static Searchlight run(Job job, TrialData data, List<CrossValidation.Split> splits, java.util.function.Consumer<String> log) {
-        Job.Section section = job.root().section("searchlight");
-        section.only(KEYS);
-        double radius = section.number("radius", 5.6, 0, 1000);
-        if (!job.data().has("nifti")) {
-            throw job.root().error("searchlight", "fMRI volumes with a mask (data.nifti)", "other data");
-        }
+        double radius = job.root().section("searchlight").number("radius", 5.6, 0, 1000);
         Path maskFile = job.data().section("nifti").path("mask", true);
         NiftiImage maskImage = NiftiImage.open(maskFile);
         VoxelMask mask = VoxelMask.nonZero(maskImage);
         int[] voxels = mask.indices();
-        if (data.rows == null || data.rows[0].length != voxels.length) {
+        if (data.rows[0].length != voxels.length) {
             throw job.root().error("searchlight", "one feature per mask voxel (" + voxels.length + ")",
-                    data.rows == null ? "epochs" : data.rows[0].length + " features");
+                    data.rows[0].length + " features");
         }
         long[] shape = mask.shape();
         double[][] affine = maskImage.header().affine();

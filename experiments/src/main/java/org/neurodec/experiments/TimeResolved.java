@@ -35,6 +35,9 @@ public record TimeResolved(String metric, double chance, double[] times, double[
         Job.Section section = job.root().section("time_resolved");
         section.only(KEYS);
         section.integer("decimate", 1, 1, 10_000);
+        if (section.has("generalize")) {
+            section.oneOf("generalize", List.of("true", "false"));
+        }
         if (!classifies) {
             throw job.root().error("time_resolved", "a model that classifies", "'" + job.model().text("type") + "'");
         }
@@ -45,23 +48,17 @@ public record TimeResolved(String metric, double chance, double[] times, double[
         ModelTypes.create(job.model(), data.atTime(0));
     }
 
-    /** Decodes {@code data}'s epochs over time with the job's model on {@code splits}. */
+    /** Decodes {@code data}'s epochs over time with the job's model on {@code splits}, once {@link #check} has passed. */
     static TimeResolved run(Job job, TrialData data, List<CrossValidation.Split> splits, java.util.function.Consumer<String> log) {
         Job.Section section = job.root().section("time_resolved");
-        section.only(KEYS);
         boolean generalize = section.has("generalize") && section.oneOf("generalize", List.of("true", "false")).equals("true");
         int decimate = section.integer("decimate", 1, 1, 10_000);
-        if (data.epochs == null) {
-            throw job.root().error("time_resolved", "EEG epochs to decode over time (data.eeg, or data.bids with modality eeg)",
-                    "a trial matrix");
-        }
         int samples = data.epochs[0][0].length;
         int[] points = IntStream.iterate(0, t -> t < samples, t -> t + decimate).toArray();
         int k = data.classes().size();
         String metric = k == 2 ? "AUC" : "balanced accuracy";
         double[] times = IntStream.of(points).mapToDouble(t -> data.tmin + t / data.sfreq).toArray();
         List<TrialData> slices = IntStream.of(points).mapToObj(data::atTime).toList();
-        ModelTypes.create(job.model(), slices.get(0));
         double[][] sums = new double[points.length][generalize ? points.length : 1];
         double[][] counts = new double[points.length][generalize ? points.length : 1];
         for (int s = 0; s < splits.size(); s++) {

@@ -136,7 +136,9 @@ public final class ShrinkageLda {
         int p = x[0].length;
         double[] mean = columnMeans(x);
         double[] scale = new double[p];
-        double[][] z = new double[n][p];
+        // standardised features as rows (contiguous over trials), and their squares, for the Gram matrices below
+        double[][] columns = new double[p][n];
+        double[][] squaredColumns = new double[p][n];
         for (int j = 0; j < p; j++) {
             double var = 0;
             for (double[] row : x) {
@@ -144,18 +146,12 @@ public final class ShrinkageLda {
             }
             scale[j] = var > 0 ? Math.sqrt(var / n) : 1;
             for (int i = 0; i < n; i++) {
-                z[i][j] = (x[i][j] - mean[j]) / scale[j];
+                double z = (x[i][j] - mean[j]) / scale[j];
+                columns[j][i] = z;
+                squaredColumns[j][i] = z * z;
             }
         }
-        // features as rows (contiguous over trials), then both Gram matrices' upper triangles, rows in parallel
-        double[][] columns = new double[p][n];
-        double[][] squaredColumns = new double[p][n];
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < p; a++) {
-                columns[a][i] = z[i][a];
-                squaredColumns[a][i] = z[i][a] * z[i][a];
-            }
-        }
+        // both Gram matrices' upper triangles, rows in parallel
         double[][] empirical = new double[p][p];
         double[][] squares = new double[p][p];
         java.util.stream.IntStream.range(0, p).parallel().forEach(a -> {
