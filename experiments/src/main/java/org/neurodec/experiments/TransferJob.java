@@ -268,9 +268,9 @@ public final class TransferJob {
         List<String> stimuli = new ArrayList<>();
         int at = 0;
         for (TrialSet t : others) {
-            float[] v = t.copyOfValues();
-            System.arraycopy(v, 0, values, at, v.length);
-            at += v.length;
+            for (int r = 0; r < t.trials(); r++, at += t.features()) {
+                t.copyRow(r, values, at);
+            }
             stimuli.addAll(t.stimuli());
         }
         return switch (newcomer.modality()) {
