@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurodec.ingest.TestData;
@@ -149,6 +150,46 @@ class CommandLineTest {
         assertTrue(r.out().contains("balanced accuracy"), r.out());
         String predictions = Files.readString(dir.resolve("out/predictions.csv"));
         assertTrue(predictions.contains("hands") && predictions.contains("feet"), "text labels as classes: " + predictions);
+    }
+
+    /**
+     * The motor imagery example's three runs preprocessed by {@code neurodec preprocess} with the
+     * example's own preprocess section, then decoded as {@code data.preprocessed}: the same
+     * predictions and scores as the example decoding the recordings; runs from the BIDS-style names.
+     */
+    @Test
+    void severalPreprocessedFilesDecodeAsTheRecordingsThroughTheSamePipeline(@TempDir Path dir) throws Exception {
+        Path example = Path.of("..", "examples", "motor-imagery.yaml");
+        String job = Files.readString(example).replace("${data}", TestData.root().toString());
+        Path config = Files.writeString(dir.resolve("config.yaml"), job.substring(job.indexOf("preprocess:"), job.indexOf("model:")));
+        Path epochs = Files.createDirectories(dir.resolve("epochs"));
+        for (String run : List.of("06", "10", "14")) {
+            Result pre = run("preprocess", TestData.file("real/eegbci-S001/S001R" + run + ".edf").toString(), "--config",
+                    config.toString(), "--out", epochs.resolve("sub-01_task-imagery_run-" + run + "_preproc.h5").toString());
+            assertEquals(0, pre.status(), pre.err());
+        }
+        Result recordings = run("run", Files.writeString(dir.resolve("edf.yaml"), job).toString(), "--out",
+                dir.resolve("edf").toString(), "--no-progress");
+        assertEquals(0, recordings.status(), recordings.err());
+        String asFiles = job.replaceAll("(?s)data:\n  eeg:.*?model:", "data: {preprocessed: [epochs/*_preproc.h5]}\nmodel:");
+        Result files = run("run", Files.writeString(dir.resolve("h5.yaml"), asFiles).toString(), "--out",
+                dir.resolve("h5").toString(), "--no-progress");
+        assertEquals(0, files.status(), files.err());
+        assertTrue(files.out().contains("accuracy           0.9333"), files.out());
+        assertEquals(withoutSources(dir.resolve("edf/predictions.csv")), withoutSources(dir.resolve("h5/predictions.csv")));
+        String[] row = Files.readAllLines(dir.resolve("h5/predictions.csv")).get(1).split(",");
+        assertEquals("01", row[2], "the subject from the file names");
+
+        Result mixed = run("run", Files.writeString(dir.resolve("mixed.yaml"), asFiles.replace("[epochs/*_preproc.h5]",
+                "[epochs/*_preproc.h5, " + TestData.file("real/eegbci-S001/S001R04.edf") + "]")).toString(), "--out",
+                dir.resolve("mixed").toString(), "--no-progress");
+        assertEquals(1, mixed.status(), mixed.err());
+        assertTrue(mixed.err().contains("S001R04.edf") && !mixed.err().contains("\tat "), mixed.err());
+    }
+
+    /** A predictions table without its subject and source columns (named from the files, unnamed for the recordings). */
+    private static List<String> withoutSources(Path csv) throws java.io.IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.replaceFirst("^([^,]*,[^,]*,)[^,]*,[^,]*,", "$1")).toList();
     }
 
     @Test

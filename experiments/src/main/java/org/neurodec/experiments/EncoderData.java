@@ -64,7 +64,7 @@ final class EncoderData {
         this.job = job;
         data = job.section("data");
         data.only(KEYS);
-        source = TrialSources.of(job, EnumSet.of(TrialSources.Kind.BIDS, TrialSources.Kind.EEG));
+        source = TrialSources.of(job, EnumSet.of(TrialSources.Kind.BIDS, TrialSources.Kind.EEG, TrialSources.Kind.PREPROCESSED));
         features = data.has("features") ? data.path("features", true) : null;
         images = data.has("images") ? data.path("images", true) : null;
         if (features != null && images != null) {

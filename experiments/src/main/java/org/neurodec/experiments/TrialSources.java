@@ -22,6 +22,7 @@ import org.neurodec.subjects.sources.BidsTrialSource;
 import org.neurodec.subjects.sources.EegFileSource;
 import org.neurodec.subjects.sources.Hdf5TrialSource;
 import org.neurodec.subjects.sources.NiftiVolumeSource;
+import org.neurodec.subjects.sources.PreprocessedSource;
 
 /**
  * The one reader of where a job's trials come from: exactly one of {@code data.eeg} (EEG files or
@@ -30,14 +31,15 @@ import org.neurodec.subjects.sources.NiftiVolumeSource;
  * {@code train} and {@code test} groups) or {@code data.bids} (a BIDS root with {@code modality},
  * fMRI's {@code mask}, {@code betas} and {@code high_pass}, EEG's {@code window}, {@code baseline},
  * {@code reject} and {@code decimate}) or {@code data.nifti} (4D BOLD files with a mask and a volumes
- * table each, cleaned per run by the job's {@code preprocess.clean}). Each kind of job says which of
+ * table each, cleaned per run by the job's {@code preprocess.clean}) or {@code data.preprocessed}
+ * (epoch files {@code neurodec preprocess} wrote, a list or a mapping of subject ids to lists). Each kind of job says which of
  * them it accepts.
  */
 final class TrialSources {
 
     /** The kinds of source a job may name, each the key of {@code data} that names it. */
     enum Kind {
-        EEG("eeg"), HDF5("hdf5"), BIDS("bids"), NIFTI("nifti");
+        EEG("eeg"), HDF5("hdf5"), BIDS("bids"), NIFTI("nifti"), PREPROCESSED("preprocessed");
 
         final String key;
 
@@ -47,7 +49,7 @@ final class TrialSources {
     }
 
     /** The {@code data} keys a source reads, besides the one naming it. */
-    static final Set<String> KEYS = Set.of("eeg", "hdf5", "bids", "nifti", "modality", "mask", "betas", "high_pass", "window",
+    static final Set<String> KEYS = Set.of("eeg", "hdf5", "bids", "nifti", "preprocessed", "modality", "mask", "betas", "high_pass", "window",
             "baseline", "reject", "decimate", "sfreq", "trials", "hrf_delay", "label", "exclude");
 
     private TrialSources() {
@@ -77,11 +79,19 @@ final class TrialSources {
             case EEG -> eeg(job, data);
             case NIFTI -> nifti(job, data.section("nifti"));
             case HDF5 -> hdf5(data.section("hdf5"));
+            case PREPROCESSED -> {
+                if (job.has("preprocess")) {
+                    throw job.error("preprocess", "no preprocess section with 'data.preprocessed' (the files are epochs"
+                            + " already)", "one");
+                }
+                yield new PreprocessedSource(filesBySubject(job, data, "preprocessed"));
+            }
             case BIDS -> {
                 boolean volumes = data.has("trials") && data.text("trials").equals("volumes");
-                if (job.has("preprocess") && !volumes) {
-                    throw job.error("preprocess", "no preprocess section with 'data.bids' (BIDS trials are cut by the data"
-                            + " section's window, baseline, reject and decimate)", "one");
+                boolean eeg = data.has("modality") && data.text("modality").equals("eeg");
+                if (job.has("preprocess") && !volumes && !eeg) {
+                    throw job.error("preprocess", "no preprocess section for BIDS fMRI betas (they are estimated with the data"
+                            + " section's betas and high_pass)", "one");
                 }
                 yield bids(job, data);
             }
@@ -192,10 +202,10 @@ final class TrialSources {
         Map<String, List<Path>> files = new LinkedHashMap<>();
         if (section.tree().get(key) != null && section.tree().get(key).isObject()) {
             Job.Section subjects = section.section(key);
-            subjects.tree().fieldNames().forEachRemaining(id -> files.put(id, globs(job.file(), "data.nifti." + key + "." + id,
-                    subjects.texts(id))));
+            subjects.tree().fieldNames().forEachRemaining(id -> files.put(id, globs(job.file(), section.key + "." + key + "."
+                    + id, subjects.texts(id))));
         } else {
-            files.put("", globs(job.file(), "data.nifti." + key, section.texts(key)));
+            files.put("", globs(job.file(), section.key + "." + key, section.texts(key)));
         }
         return files;
     }
@@ -225,6 +235,9 @@ final class TrialSources {
             }
         }
         BidsTrialSource defaults = BidsTrialSource.of(data.path("bids", true), modality);
+        if (job.has("preprocess")) {
+            return bidsEeg(job, data, defaults);
+        }
         double[] window = data.has("window") ? data.numbers("window", 2) : defaults.window();
         if (window[1] <= window[0]) {
             throw data.error("window", "[TMIN, TMAX] with TMIN < TMAX", java.util.Arrays.toString(window));
@@ -234,6 +247,32 @@ final class TrialSources {
                 data.number("high_pass", defaults.highPass(), 0, 10), window,
                 !data.has("baseline") || Boolean.parseBoolean(data.text("baseline")),
                 data.has("reject") ? data.number("reject", 0, 0, 1e9) : null, data.integer("decimate", 1, 1, 1000));
+    }
+
+    /**
+     * BIDS EEG through the job's {@code preprocess} section, as {@code data.eeg} files are: its steps,
+     * then its epochs around each recording's events.tsv events (its {@code conditions} name trial types).
+     */
+    private static TrialSource bidsEeg(Job.Section job, Job.Section data, BidsTrialSource defaults) {
+        for (String key : List.of("window", "baseline", "reject", "decimate")) {
+            if (data.has(key)) {
+                throw data.error(key, "no " + key + " beside a preprocess section (set it in preprocess.epochs)",
+                        data.tree().get(key));
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode section = job.tree().get("preprocess");
+        if (section.has("clean")) {
+            throw job.section("preprocess").error("clean", "no fMRI cleaning for EEG recordings", "one");
+        }
+        if (!section.has("epochs")) {
+            throw job.error("preprocess.epochs", "the epochs of the EEG data (cut around each recording's events.tsv)", "none");
+        }
+        if (section.get("epochs").has("events")) {
+            throw job.section("preprocess").section("epochs").error("events", "no event source with 'data.bids' (the events"
+                    + " are each recording's events.tsv)", section.get("epochs").get("events"));
+        }
+        return new BidsTrialSource(defaults.root(), Modality.EEG, defaults.mask(), defaults.betas(), defaults.highPass(),
+                defaults.window(), true, null, 1, Pipeline.fromSection(job.file(), section));
     }
 
     private static List<Path> globs(Path jobFile, String key, List<String> patterns) {

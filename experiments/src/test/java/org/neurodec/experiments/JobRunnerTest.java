@@ -116,6 +116,50 @@ class JobRunnerTest {
      * StratifiedKFold(5)) on EEGBCI imagery epochs 0..0.5 s: golden values and their script in
      * {@code resources/sliding}.
      */
+    /**
+     * The EEGBCI imagery runs laid out as BIDS (each EDF a run, its annotations written as its
+     * events.tsv) and decoded through the same preprocess section as {@code data.eeg}: the same
+     * trials, the same predictions, the same score; subject and run come from the BIDS names.
+     */
+    @Test
+    void bidsEegThroughThePreprocessSectionDecodesAsTheSameFilesDo() throws IOException {
+        String motor = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
+        Path bids = dir.resolve("bids");
+        Path eegDir = Files.createDirectories(bids.resolve("sub-01/eeg"));
+        Files.writeString(bids.resolve("dataset_description.json"), "{\"Name\": \"eegbci\", \"BIDSVersion\": \"1.8.0\"}\n");
+        for (String run : List.of("06", "10", "14")) {
+            Path edf = TestData.root().resolve("real/eegbci-S001/S001R" + run + ".edf");
+            String base = "sub-01_task-imagery_run-" + run;
+            Files.copy(edf, eegDir.resolve(base + "_eeg.edf"));
+            StringBuilder events = new StringBuilder("onset\tduration\ttrial_type\n");
+            for (org.neurodec.ingest.eeg.Annotation a : org.neurodec.ingest.eeg.EegRecording.open(edf).annotations()) {
+                events.append(a.onset()).append('\t').append(a.duration()).append('\t').append(a.description()).append('\n');
+            }
+            Files.writeString(eegDir.resolve(base + "_events.tsv"), events);
+        }
+        JobResult files = run(Files.writeString(dir.resolve("files.yaml"), motor));
+        String asBids = motor.replaceAll("(?s)data:\n  eeg:.*?preprocess:", "data: {bids: " + bids + ", modality: eeg}\npreprocess:")
+                .replace(" events: annotations,", "");
+        JobResult fromBids = run(Files.writeString(dir.resolve("bids.yaml"), asBids));
+        assertEquals(files.data().size(), fromBids.data().size());
+        assertEquals(files.data().labels, fromBids.data().labels);
+        assertEquals(files.scores().get(0).value(), fromBids.scores().get(0).value(), 0.0);
+        assertEquals(files.predictions().size(), fromBids.predictions().size());
+        for (int i = 0; i < files.predictions().size(); i++) {
+            assertEquals(files.predictions().get(i).trial(), fromBids.predictions().get(i).trial());
+            assertArrayEquals(files.predictions().get(i).values(), fromBids.predictions().get(i).values(), 0.0, "prediction " + i);
+        }
+        assertEquals(List.of("06", "10", "14"), fromBids.data().info.stream().map(org.neurodec.subjects.TrialInfo::run).distinct().toList());
+        assertTrue(fromBids.data().subjects.stream().allMatch("01"::equals));
+
+        ConfigurationException events = assertThrows(ConfigurationException.class, () -> run(Files.writeString(
+                dir.resolve("events.yaml"), asBids.replace("epochs: {", "epochs: {events: annotations, "))));
+        assertTrue(events.getMessage().contains("events.tsv"), events.getMessage());
+        ConfigurationException window = assertThrows(ConfigurationException.class, () -> run(Files.writeString(
+                dir.resolve("window.yaml"), asBids.replace("modality: eeg}", "modality: eeg, window: [0, 1]}"))));
+        assertTrue(window.getMessage().contains("set it in preprocess.epochs"), window.getMessage());
+    }
+
     @Test
     void decodingOverTimeMatchesMnesSlidingEstimator() throws IOException {
         String motor = Files.readString(EXAMPLES.resolve("motor-imagery.yaml"));
@@ -324,7 +368,8 @@ class JobRunnerTest {
         assertTrue(mixed.getMessage().contains("of the subjects before"), mixed.getMessage());
         ConfigurationException pipeline = assertThrows(ConfigurationException.class, () -> run(Files.writeString(
                 dir.resolve("p.yaml"), job + "preprocess: {epochs: {tmin: 0, tmax: 1}}\n")));
-        assertTrue(pipeline.getMessage().contains("key 'preprocess'"), pipeline.getMessage());
+        assertTrue(pipeline.getMessage().contains("key 'data.window'") && pipeline.getMessage().contains("preprocess.epochs"),
+                pipeline.getMessage());
         ConfigurationException misplaced = assertThrows(ConfigurationException.class, () -> run(Files.writeString(
                 dir.resolve("m.yaml"), job.replace("bids: one, modality: eeg,", "eeg: [x.edf],"))));
         assertTrue(misplaced.getMessage().contains("key 'data.window': expected no BIDS option"), misplaced.getMessage());

@@ -74,8 +74,22 @@ public final class Pipeline {
     public record Result(EegRecording input, Signals continuous, Epochs epochs, org.neurodec.Provenance provenance) {
     }
 
+    /** The epoching step, empty for a pipeline of continuous steps only. */
+    public java.util.Optional<EpochStep> epochStep() {
+        return java.util.Optional.ofNullable(epochs);
+    }
+
     /** Runs the pipeline on {@code recording} (channels must share one rate). */
     public Result run(EegRecording recording) {
+        return run(recording, null, null);
+    }
+
+    /**
+     * Runs the pipeline on {@code recording}, cutting epochs around {@code events} (each trial type
+     * named by {@code conditions}) instead of the epoch step's own event source: a BIDS dataset's
+     * events.tsv. Null events and conditions take the step's own.
+     */
+    public Result run(EegRecording recording, Events events, Map<String, String> conditions) {
         if (!recording.uniformRate()) {
             throw PreprocessException.badParameter("recording", "channels at one sampling rate", "several rates");
         }
@@ -97,12 +111,15 @@ public final class Pipeline {
         }
         Epochs cut = null;
         if (epochs != null) {
-            Events events = epochs.eventsOf(recording);
-            cut = Epochs.extract(signals, recording.channels(), events,
-                    epochs.conditionsFor(events), epochs.spec(), Map.of("file", recording.file().getFileName().toString()));
+            Events found = events != null ? events : epochs.eventsOf(recording);
+            cut = Epochs.extract(signals, recording.channels(), found,
+                    conditions != null ? conditions : epochs.conditionsFor(found), epochs.spec(), Map.of("file", recording.file().getFileName().toString()));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("step", "epochs");
             entry.putAll(epochs.parameters());
+            if (events != null) {
+                entry.put("events", "given");
+            }
             entry.put("kept", cut.size());
             entry.put("dropped", cut.dropped().size());
             done.add(entry);

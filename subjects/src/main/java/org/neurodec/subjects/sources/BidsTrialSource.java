@@ -17,11 +17,14 @@ import org.neurodec.ingest.eeg.EegRecording;
 import org.neurodec.ingest.events.Event;
 import org.neurodec.ingest.events.Events;
 import org.neurodec.ingest.nifti.NiftiImage;
+import org.neurodec.preprocess.PreprocessException;
 import org.neurodec.preprocess.epochs.EpochSpec;
 import org.neurodec.preprocess.epochs.Epochs;
 import org.neurodec.preprocess.fmri.FmriPipeline;
 import org.neurodec.preprocess.fmri.RunBetas;
 import org.neurodec.preprocess.fmri.TrialBetas;
+import org.neurodec.preprocess.pipeline.EpochStep;
+import org.neurodec.preprocess.pipeline.Pipeline;
 import org.neurodec.subjects.Modality;
 import org.neurodec.subjects.Subject;
 import org.neurodec.subjects.SubjectTrials;
@@ -54,12 +57,27 @@ public final class BidsTrialSource implements TrialSource {
     private final boolean baseline;
     private final Double rejectMicrovolts;
     private final int decimate;
+    /** EEG: the job's preprocessing (filters, then its epochs around the events.tsv events), or null for the window options. */
+    private final Pipeline pipeline;
     /** The dataset's layout, scanned once on first use (the recordings themselves are read by {@link #load}). */
     private BidsDataset dataset;
 
     /** Checks the options; reads nothing. */
     public BidsTrialSource(Path root, Modality modality, String mask, String betas, double highPass, double[] window,
             boolean baseline, Double rejectMicrovolts, int decimate) {
+        this(root, modality, mask, betas, highPass, window, baseline, rejectMicrovolts, decimate, null);
+    }
+
+    /**
+     * The same with EEG recordings run through {@code pipeline} (continuous steps, then its epoch
+     * step's window, baseline, rejection and decimation around each recording's events.tsv events,
+     * its conditions naming trial types); the window options are then unused.
+     */
+    public BidsTrialSource(Path root, Modality modality, String mask, String betas, double highPass, double[] window,
+            boolean baseline, Double rejectMicrovolts, int decimate, Pipeline pipeline) {
+        if (pipeline != null && (modality != Modality.EEG || pipeline.epochStep().isEmpty())) {
+            throw new SubjectsException(root + ": a preprocessing pipeline is for EEG recordings and must end in epochs");
+        }
         if (modality == Modality.FEATURES) {
             throw new SubjectsException(root + ": expected fMRI or EEG recordings, found a request for a trial matrix");
         }
@@ -78,6 +96,7 @@ public final class BidsTrialSource implements TrialSource {
         this.baseline = baseline;
         this.rejectMicrovolts = rejectMicrovolts;
         this.decimate = decimate;
+        this.pipeline = pipeline;
     }
 
     /** The dataset's root folder. */
@@ -186,26 +205,25 @@ public final class BidsTrialSource implements TrialSource {
     }
 
     private SubjectTrials eeg(String subject, List<BidsRecording> recordings) {
-        EpochSpec spec = EpochSpec.of(window[0], window[1]);
-        if (baseline && window[0] < 0) {
-            spec = spec.withBaseline(window[0], 0);
-        }
-        if (rejectMicrovolts != null) {
-            spec = spec.rejecting(ChannelType.EEG, rejectMicrovolts * 1e-6);
-        }
-        if (decimate > 1) {
-            spec = spec.decimatedBy(decimate);
-        }
+        Pipeline steps = pipeline != null ? pipeline : Pipeline.empty().epochs(new EpochStep(windowSpec(), "annotations", Map.of()));
+        Map<String, String> wanted = steps.epochStep().orElseThrow().conditions();
         List<Epochs> parts = new ArrayList<>();
         List<TrialInfo> info = new ArrayList<>();
         List<String> channels = null;
         for (BidsRecording recording : recordings) {
             EegRecording eeg = EegRecording.open(recording.data());
+            List<Event> chosen = recording.events().list().stream()
+                    .filter(e -> wanted.isEmpty() || wanted.containsKey(e.trialType())).toList();
             Map<String, String> labels = new HashMap<>();
-            Events events = relabel(recording.events(), labels);
-            Map<String, String> conditions = new HashMap<>();
+            Events events = relabel(Events.of(chosen), labels);
+            Map<String, String> conditions = new LinkedHashMap<>();
             events.trialTypes().forEach(t -> conditions.put(t, t));
-            Epochs epochs = Epochs.extract(eeg.readAll(), eeg.channels(), events, conditions, spec, Map.of("subject", subject));
+            Epochs epochs;
+            try {
+                epochs = steps.run(eeg, events, conditions).epochs();
+            } catch (PreprocessException e) {
+                throw new PreprocessException(e.getMessage() + " (on " + recording.data() + ")", e);
+            }
             List<String> names = eeg.channels().stream().map(c -> c.name()).toList();
             if (channels != null && !channels.equals(names)) {
                 throw new SubjectsException(recording.data() + ": expected the channels " + channels
@@ -214,10 +232,14 @@ public final class BidsTrialSource implements TrialSource {
             channels = names;
             parts.add(epochs);
             for (Epochs.Info e : epochs.info()) {
+                String type = labels.getOrDefault(e.condition(), e.condition());
                 info.add(new TrialInfo(subject, recording.session().orElse(""), recording.run().orElse(""),
-                        labels.getOrDefault(e.condition(), e.condition()), e.condition(),
-                        recording.data().getFileName().toString(), false));
+                        wanted.getOrDefault(type, type), e.condition(), recording.data().getFileName().toString(), false));
             }
+        }
+        if (parts.stream().allMatch(p -> p.size() == 0)) {
+            throw new SubjectsException(root + ": subject " + subject + ": expected epochs around the events.tsv events of "
+                    + recordings.size() + " EEG recordings, found none (every epoch outside its recording or rejected)");
         }
         Epochs epochs = Epochs.concatenate(parts);
         float[] values = new float[epochs.size() * epochs.channels() * epochs.times()];
@@ -232,6 +254,18 @@ public final class BidsTrialSource implements TrialSource {
                 info.stream().map(TrialInfo::stimulus).toList());
         return new SubjectTrials(trials, Subject.of(trials, channels), info, epochs.tmin(), epochs.sfreq(), null,
                 secondsPerTrial(recordings));
+    }
+
+    /** The epochs of the window options: baseline before 0 s, rejection in µV, decimation. */
+    private EpochSpec windowSpec() {
+        EpochSpec spec = EpochSpec.of(window[0], window[1]);
+        if (baseline && window[0] < 0) {
+            spec = spec.withBaseline(window[0], 0);
+        }
+        if (rejectMicrovolts != null) {
+            spec = spec.rejecting(ChannelType.EEG, rejectMicrovolts * 1e-6);
+        }
+        return decimate > 1 ? spec.decimatedBy(decimate) : spec;
     }
 
     /** The mean gap between a subject's event onsets, over its recordings (NaN with fewer than two events). */
@@ -280,6 +314,11 @@ public final class BidsTrialSource implements TrialSource {
             p.put("mask", mask);
             p.put("betas", betas);
             p.put("high_pass_hz", highPass);
+        } else if (pipeline != null) {
+            p.put("preprocess", pipeline.steps().stream().map(step -> step.name()).toList());
+            EpochSpec spec = pipeline.epochStep().orElseThrow().spec();
+            p.put("window_s", List.of(spec.tmin(), spec.tmax()));
+            p.put("decimate", spec.decim());
         } else {
             p.put("window_s", List.of(window[0], window[1]));
             p.put("baseline", baseline && window[0] < 0);

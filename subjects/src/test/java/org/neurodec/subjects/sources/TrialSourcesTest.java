@@ -90,6 +90,45 @@ class TrialSourcesTest {
     }
 
     @Test
+    void preprocessedEpochFilesAreTheEpochsOfTheirRecordingsWithSubjectsAndRunsFromTheirNames(@TempDir Path dir) throws IOException {
+        Path r06 = REAL.resolve("eegbci-S001/S001R06.edf");
+        Path r10 = REAL.resolve("eegbci-S001/S001R10.edf");
+        Pipeline pipeline = pipeline("{\"epochs\": {\"tmin\": -1, \"tmax\": 4, \"events\": \"annotations\","
+                + " \"conditions\": {\"T1\": \"hands\", \"T2\": \"feet\"}}}");
+        Path a = dir.resolve("sub-07_ses-2_run-06_preproc.h5");
+        Path b = dir.resolve("sub-07_ses-2_run-10_preproc.h5");
+        org.neurodec.preprocess.pipeline.PreprocessedFile.write(pipeline.run(org.neurodec.ingest.eeg.EegRecording.open(r06)), a);
+        org.neurodec.preprocess.pipeline.PreprocessedFile.write(pipeline.run(org.neurodec.ingest.eeg.EegRecording.open(r10)), b);
+        PreprocessedSource files = new PreprocessedSource(Map.of("", List.of(a, b)));
+        assertEquals(List.of("07"), files.subjects(), "the sub- entity of every file name");
+        SubjectTrials read = files.load("07", line -> { });
+        SubjectTrials direct = new EegFileSource(Map.of("07", List.of(r06, r10)), pipeline).load("07", line -> { });
+        assertEquals(direct.labels(), read.labels());
+        assertEquals(direct.tmin(), read.tmin(), 0.0);
+        assertEquals(direct.sfreq(), read.sfreq(), 0.0);
+        assertEquals(direct.entry().channels(), read.entry().channels());
+        for (int t = 0; t < direct.trials().trials(); t += 7) {
+            assertEquals(java.util.Arrays.toString(direct.trials().row(t)), java.util.Arrays.toString(read.trials().row(t)), "trial " + t);
+        }
+        assertEquals(Set.of("06", "10"), read.info().stream().map(TrialInfo::run).collect(Collectors.toSet()));
+        assertTrue(read.info().stream().allMatch(t -> t.session().equals("2") && t.subject().equals("07")));
+        assertTrue(read.secondsPerTrial() > 4 && read.secondsPerTrial() < 10, "the gap between events: " + read.secondsPerTrial());
+
+        Path continuous = dir.resolve("raw.h5");
+        org.neurodec.preprocess.pipeline.PreprocessedFile.write(Pipeline.empty().run(org.neurodec.ingest.eeg.EegRecording.open(r06)),
+                continuous);
+        SubjectsException raw = assertThrows(SubjectsException.class,
+                () -> new PreprocessedSource(Map.of("x", List.of(continuous))).load("x", line -> { }));
+        assertTrue(raw.getMessage().contains("raw.h5") && raw.getMessage().contains("continuous"), raw.getMessage());
+        Pipeline shorter = pipeline("{\"epochs\": {\"tmin\": 0, \"tmax\": 2, \"events\": \"annotations\"}}");
+        Path c = dir.resolve("short.h5");
+        org.neurodec.preprocess.pipeline.PreprocessedFile.write(shorter.run(org.neurodec.ingest.eeg.EegRecording.open(r10)), c);
+        SubjectsException window = assertThrows(SubjectsException.class,
+                () -> new PreprocessedSource(Map.of("x", List.of(a, c))).load("x", line -> { }));
+        assertTrue(window.getMessage().contains("short.h5") && window.getMessage().contains("samples"), window.getMessage());
+    }
+
+    @Test
     void anHdf5TrialMatrixHoldsOutItsTestGroupAndCarriesItsImages() {
         Path file = REAL.resolve("digits69/digits69.h5");
         SubjectTrials all = new Hdf5TrialSource(file, "fmri", "stimuli", "labels", "train", "test").load("", line -> { });
