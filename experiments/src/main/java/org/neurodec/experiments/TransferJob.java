@@ -171,7 +171,9 @@ public final class TransferJob {
         List<Row> rows = new ArrayList<>();
         List<TestTrials> testTrials = new ArrayList<>();
         Folds.Progress progress = new Folds.Progress(folds.size(), log);
-        List<Fold> done = Folds.run(new ArrayList<>(folds.keySet()), newId -> {
+        int parallel = parallelFolds(job, folds.size());
+        List<Fold> done = org.neurodec.encoders.EngineThreads.sharedBy(Math.min(parallel, folds.size()), () -> Folds.run(
+                new ArrayList<>(folds.keySet()), newId -> {
             List<String> trainIds = folds.get(newId);
             Consumer<String> foldLog = folds.size() > 1 ? progress.of(newId) : log;
             foldLog.accept("training the shared encoder on " + trainIds + " for new subject " + newId);
@@ -192,7 +194,7 @@ public final class TransferJob {
                     sources.put(id, data.epochs(id));
                 }
                 if (data.epochs(newId) == null || sources.containsValue(null)) {
-                    throw job.error("riemann", "EEG epochs (data.eeg or an EEG BIDS dataset)", "other trials");
+                    throw job.error("riemann", "EEG epochs (data.eeg, data.preprocessed or an EEG BIDS dataset)", "other trials");
                 }
                 arms = new Arms(riemann, newId, data.epochs(newId), sources);
             }
@@ -207,7 +209,7 @@ public final class TransferJob {
                     device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, tested::add, foldLog);
             progress.done(newId);
             return new Fold(newId, foldRows, tested, report, folder);
-        }, parallelFolds(job, folds.size()));
+        }, parallel));
         for (Fold fold : done) {
             rows.addAll(fold.rows());
             testTrials.addAll(fold.testTrials());
