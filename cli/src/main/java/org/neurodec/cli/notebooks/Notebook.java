@@ -50,8 +50,9 @@ public final class Notebook {
     }
 
     /**
-     * Runs every code cell ({@code seconds} each at most); with {@code write}, replaces the outputs and
-     * saves the notebook, else compares them with the committed ones. Returns the problems found.
+     * Runs every code cell ({@code seconds} each at most) in a JShell session with IJava's semantics;
+     * with {@code write}, replaces the outputs and saves the notebook, else compares them with the
+     * committed ones. Returns the problems found.
      */
     public List<Problem> execute(int seconds, boolean write) {
         List<Problem> problems = new ArrayList<>();
@@ -63,34 +64,101 @@ public final class Notebook {
                 if (!cell.path("cell_type").asText().equals("code")) {
                     continue;
                 }
-                String source = text(cell.get("source"));
-                List<CellOutput> outputs = runner.run(source, seconds);
+                List<CellOutput> outputs = runner.run(text(cell.get("source")), seconds);
                 count++;
-                ArrayNode written = outputs(outputs, count);
-                for (CellOutput o : outputs) {
-                    if (o.type().equals("error")) {
-                        problems.add(new Problem(i, o.text()));
-                    }
-                }
-                if (!write) {
-                    compare(i, source.startsWith(NOT_COMPARED), cell.withArray("outputs"), written, problems);
-                }
-                cell.set("outputs", written);
-                cell.put("execution_count", count);
-                if (outputs.stream().anyMatch(o -> o.type().equals("error"))) {
+                if (!take(i, cell, outputs, count, write, problems)) {
                     break;
                 }
             }
         }
         if (write) {
-            try {
-                String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-                AtomicFile.write(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new IllegalArgumentException(file + ": cannot write the notebook: " + e.getMessage(), e);
-            }
+            save();
         }
         return problems;
+    }
+
+    /**
+     * The same in a real Jupyter with the real IJava kernel ({@link JupyterKernel}); a notebook in which
+     * a cell failed is not written.
+     */
+    public List<Problem> execute(JupyterKernel kernel, int seconds, boolean write) {
+        JupyterKernel.Run run;
+        try {
+            run = kernel.execute(file, seconds);
+        } catch (IOException e) {
+            return List.of(new Problem(-1, e.getMessage()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        ArrayNode cells = (ArrayNode) root.get("cells");
+        JsonNode executed = run.notebook().get("cells");
+        if (executed == null || executed.size() != cells.size()) {
+            return List.of(new Problem(-1, "Jupyter gave back " + (executed == null ? 0 : executed.size()) + " cells for "
+                    + cells.size()));
+        }
+        int count = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            ObjectNode cell = (ObjectNode) cells.get(i);
+            if (!cell.path("cell_type").asText().equals("code")) {
+                continue;
+            }
+            count++;
+            List<CellOutput> outputs = new ArrayList<>();
+            for (JsonNode o : executed.get(i).withArray("outputs")) {
+                String type = o.path("output_type").asText();
+                if (type.equals("stream") && !outputs.isEmpty() && outputs.get(outputs.size() - 1).type().equals("stream")) {
+                    // the kernel sends standard output in pieces; a notebook shows them as one block
+                    CellOutput before = outputs.remove(outputs.size() - 1);
+                    outputs.add(new CellOutput(type, before.text() + text(o.get("text")), null));
+                    continue;
+                }
+                JsonNode data = o.path("data");
+                outputs.add(switch (type) {
+                    case "stream" -> new CellOutput(type, text(o.get("text")), null);
+                    case "error" -> new CellOutput(type, o.path("ename").asText() + ": " + o.path("evalue").asText(), null);
+                    default -> new CellOutput(type, text(data.get("text/plain")),
+                            data.has("image/png") ? text(data.get("image/png")).replaceAll("\\s", "") : null);
+                });
+            }
+            if (!take(i, cell, outputs, count, write && run.failure() == null, problems)) {
+                break;
+            }
+        }
+        if (run.failure() != null && problems.stream().noneMatch(p -> p.message().startsWith("error: "))) {
+            problems.add(new Problem(-1, run.failure()));
+        }
+        if (write && run.failure() == null) {
+            save();
+        }
+        return problems;
+    }
+
+    /**
+     * Takes one cell's outputs: an error is a problem; without {@code write} they are compared with the
+     * committed ones, with it they replace them. Returns whether the notebook goes on (no error).
+     */
+    private boolean take(int i, ObjectNode cell, List<CellOutput> outputs, int count, boolean write, List<Problem> problems) {
+        ArrayNode produced = outputs(outputs, count);
+        for (CellOutput o : outputs) {
+            if (o.type().equals("error")) {
+                problems.add(new Problem(i, "error: " + o.text()));
+            }
+        }
+        if (!write) {
+            compare(i, text(cell.get("source")).startsWith(NOT_COMPARED), cell.withArray("outputs"), produced, problems);
+        } else {
+            cell.set("outputs", produced);
+            cell.put("execution_count", count);
+        }
+        return outputs.stream().noneMatch(o -> o.type().equals("error"));
+    }
+
+    private void save() {
+        try {
+            String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            AtomicFile.write(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot write the notebook: " + e.getMessage(), e);
+        }
     }
 
     private static void compare(int cell, boolean textFree, ArrayNode committed, ArrayNode produced, List<Problem> problems) {
@@ -108,11 +176,13 @@ public final class Notebook {
             String type = o.path("output_type").asText();
             String text = switch (type) {
                 case "stream" -> text(o.get("text"));
-                case "execute_result", "display_data" -> o.path("data").has("image/png") ? "<image>"
-                        : text(o.path("data").get("text/plain"));
+                case "execute_result", "display_data" -> (o.path("data").has("image/png")
+                        ? "<image " + pngSize(text(o.path("data").get("image/png"))) + "> " : "")
+                        + text(o.path("data").get("text/plain"));
                 default -> text(o.get("evalue"));
             };
-            out.add(type + (textFree && !text.equals("<image>") ? "" : ": " + text));
+            out.add(type + (textFree ? (text.startsWith("<image ") ? ": " + text.substring(0, text.indexOf('>') + 1) : "")
+                    : ": " + text));
         }
         return out;
     }
@@ -134,10 +204,8 @@ public final class Notebook {
                     ObjectNode data = n.putObject("data");
                     if (o.png() != null) {
                         data.put("image/png", o.png());
-                        data.set("text/plain", lines("<image>"));
-                    } else {
-                        data.set("text/plain", lines(o.text()));
                     }
+                    data.set("text/plain", lines(o.text()));
                     n.putObject("metadata");
                 }
                 default -> {
@@ -148,6 +216,17 @@ public final class Notebook {
             }
         }
         return out;
+    }
+
+    /** A base64 PNG's width × height, from its header ("?" when it is not a PNG). */
+    static String pngSize(String base64) {
+        try {
+            byte[] head = java.util.Base64.getMimeDecoder().decode(base64.substring(0, Math.min(base64.length(), 44)));
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+            return b.getInt(16) + "×" + b.getInt(20);
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 
     /** nbformat's multi-line strings: a list of lines, each but the last ending in a newline. */

@@ -28,10 +28,12 @@ import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * Runs notebook cells the way the IJava kernel does, in a JShell session in this JVM: the line magics
- * {@code %jars PATH...} (globs allowed, relative to the notebook's folder) and {@code %maven
+ * {@code %jars PATH...} and {@code %classpath PATH...} (globs allowed, relative to the notebook's folder) and {@code %maven
  * GROUP:ARTIFACT:VERSION} (from the local Maven repository); each cell's complete snippets in order;
- * the value of a cell's last expression as its result; {@code display(object)} (images as PNG,
- * anything else as text); standard output as a stream. A snippet that does not compile, an exception
+ * the value of a cell's last expression as its result, rendered as IJava renders it (a string as it
+ * is, without quotes); {@code display(object)} (images as PNG with their {@code toString()} as the
+ * text form, anything else as text; it returns a random display id, as IJava's does); standard output
+ * as a stream. A snippet that does not compile, an exception
  * or a cell that runs past its time limit is an error output and stops the notebook.
  */
 public final class NotebookRunner implements AutoCloseable {
@@ -51,7 +53,8 @@ public final class NotebookRunner implements AutoCloseable {
         String self = Path.of(codeSource()).toString();
         shell.addToClasspath(self);
         System.setProperty("neurodec.notebooks", this.folder.toString());
-        eval("void display(Object value) { org.neurodec.cli.notebooks.Display.show(value); }");
+        // IJava's display returns the display's id, a random UUID, which a cell ending in display(...) shows
+        eval("String display(Object value) { org.neurodec.cli.notebooks.Display.show(value); return java.util.UUID.randomUUID().toString(); }");
     }
 
     private static java.net.URI codeSource() {
@@ -113,8 +116,8 @@ public final class NotebookRunner implements AutoCloseable {
         StringBuilder code = new StringBuilder();
         for (String line : source.split("\n", -1)) {
             String trimmed = line.strip();
-            if (trimmed.startsWith("%jars ")) {
-                for (String pattern : trimmed.substring(6).trim().split("\\s+")) {
+            if (trimmed.startsWith("%jars ") || trimmed.startsWith("%classpath ")) {
+                for (String pattern : trimmed.substring(trimmed.indexOf(' ') + 1).trim().split("\\s+")) {
                     jars(pattern).forEach(p -> shell.addToClasspath(p.toString()));
                 }
             } else if (trimmed.startsWith("%maven ")) {
@@ -147,12 +150,50 @@ public final class NotebookRunner implements AutoCloseable {
                 boolean expression = e.snippet().kind() == Snippet.Kind.EXPRESSION
                         || e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
                 if (e.causeSnippet() == null && expression && e.value() != null) {
-                    value = e.value();
+                    value = rendered(e);
                 }
             }
             rest = info.completeness().isComplete() ? info.remaining() : "";
         }
         return new Object[] {value, null};
+    }
+
+    /** A value's text as IJava shows it: a string as it is (JShell shows it as a Java literal), anything else as its text. */
+    private static String rendered(SnippetEvent e) {
+        String type = e.snippet() instanceof jdk.jshell.VarSnippet v ? v.typeName()
+                : e.snippet() instanceof jdk.jshell.ExpressionSnippet x ? x.typeName() : "";
+        String value = e.value();
+        if ((type.equals("String") || type.equals("java.lang.String")) && value.length() >= 2 && value.startsWith("\"")) {
+            return unquote(value.substring(1, value.length() - 1));
+        }
+        return value;
+    }
+
+    /** A Java string literal's body with its escapes resolved. */
+    static String unquote(String body) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\' || i + 1 == body.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = body.charAt(++i);
+            switch (next) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case '0' -> out.append('\0');
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
     }
 
     private List<Path> jars(String pattern) throws IOException {
@@ -194,7 +235,8 @@ public final class NotebookRunner implements AutoCloseable {
             } catch (IOException e) {
                 return new CellOutput("error", "display: cannot encode the image: " + e.getMessage(), null);
             }
-            return new CellOutput("display_data", null, Base64.getEncoder().encodeToString(png.toByteArray()));
+            // IJava's text form of an image is its toString(): a Figure names itself, a plain BufferedImage shows its hash
+            return new CellOutput("display_data", String.valueOf(image), Base64.getEncoder().encodeToString(png.toByteArray()));
         }
         return new CellOutput("display_data", String.valueOf(shown), null);
     }

@@ -33,29 +33,33 @@ public final class PixelReconstruction {
      */
     public static PixelReconstruction fitComponentsCrossValidated(double[][] voxels, double[][] pixels, int[] candidates,
             int folds, double[] alphas) {
-        int best = -1;
-        double bestScore = Double.NEGATIVE_INFINITY;
         int n = voxels.length;
-        for (int k : candidates) {
-            double sum = 0;
-            int scored = 0;
-            for (int f = 0; f < folds; f++) {
-                final int fold = f;
-                int[] fit = java.util.stream.IntStream.range(0, n).filter(i -> i % folds != fold).toArray();
-                int[] held = java.util.stream.IntStream.range(0, n).filter(i -> i % folds == fold).toArray();
+        double[] sums = new double[candidates.length];
+        int[] scored = new int[candidates.length];
+        for (int f = 0; f < folds; f++) {
+            final int fold = f;
+            int[] fit = java.util.stream.IntStream.range(0, n).filter(i -> i % folds != fold).toArray();
+            int[] held = java.util.stream.IntStream.range(0, n).filter(i -> i % folds == fold).toArray();
+            // the fold's principal axes once, for every candidate count
+            Principal principal = Principal.of(select(pixels, fit));
+            for (int c = 0; c < candidates.length; c++) {
+                int k = candidates[c];
                 if (k > Math.min(fit.length, pixels[0].length)) {
                     continue;
                 }
-                double[][] predicted = fitComponents(select(voxels, fit), select(pixels, fit), k, alphas)
-                        .predict(select(voxels, held));
+                double[][] predicted = fitComponents(select(voxels, fit), principal, k, alphas).predict(select(voxels, held));
                 for (int i = 0; i < held.length; i++) {
-                    sum += Metrics.pearson(predicted[i], pixels[held[i]]);
-                    scored++;
+                    sums[c] += Metrics.pearson(predicted[i], pixels[held[i]]);
+                    scored[c]++;
                 }
             }
-            if (scored > 0 && sum / scored > bestScore) {
-                bestScore = sum / scored;
-                best = k;
+        }
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < candidates.length; c++) {
+            if (scored[c] > 0 && sums[c] / scored[c] > bestScore) {
+                bestScore = sums[c] / scored[c];
+                best = candidates[c];
             }
         }
         if (best < 0) {
@@ -83,28 +87,43 @@ public final class PixelReconstruction {
      * components; a reconstruction is the mean image plus the decoded scores times the axes.
      */
     public static PixelReconstruction fitComponents(double[][] voxels, double[][] pixels, int components, double[] alphas) {
-        int n = pixels.length;
-        int p = pixels[0].length;
+        return fitComponents(voxels, Principal.of(pixels), components, alphas);
+    }
+
+    /** Training images' mean, the images centred on it, and their principal axes (columns of V). */
+    private record Principal(double[] mean, double[][] centred, double[][] v) {
+
+        static Principal of(double[][] pixels) {
+            int n = pixels.length;
+            int p = pixels[0].length;
+            double[] mean = new double[p];
+            for (double[] row : pixels) {
+                for (int j = 0; j < p; j++) {
+                    mean[j] += row[j] / n;
+                }
+            }
+            double[][] centred = new double[n][p];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < p; j++) {
+                    centred[i][j] = pixels[i][j] - mean[j];
+                }
+            }
+            org.apache.commons.math3.linear.SingularValueDecomposition svd =
+                    new org.apache.commons.math3.linear.SingularValueDecomposition(
+                            new org.apache.commons.math3.linear.Array2DRowRealMatrix(centred, false));
+            return new Principal(mean, centred, svd.getV().getData());
+        }
+    }
+
+    private static PixelReconstruction fitComponents(double[][] voxels, Principal principal, int components, double[] alphas) {
+        double[][] centred = principal.centred();
+        int n = centred.length;
+        int p = centred[0].length;
         if (components < 1 || components > Math.min(n, p)) {
             throw new DecoderException("reconstruction: expected 1.." + Math.min(n, p) + " components, found " + components);
         }
-        double[] pixelMean = new double[p];
-        for (double[] row : pixels) {
-            for (int j = 0; j < p; j++) {
-                pixelMean[j] += row[j] / n;
-            }
-        }
-        double[][] centred = new double[n][p];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < p; j++) {
-                centred[i][j] = pixels[i][j] - pixelMean[j];
-            }
-        }
-        org.apache.commons.math3.linear.SingularValueDecomposition svd =
-                new org.apache.commons.math3.linear.SingularValueDecomposition(
-                        new org.apache.commons.math3.linear.Array2DRowRealMatrix(centred, false));
         double[][] axes = new double[components][];
-        double[][] v = svd.getV().getData();
+        double[][] v = principal.v();
         for (int k = 0; k < components; k++) {
             axes[k] = new double[p];
             for (int j = 0; j < p; j++) {
@@ -122,7 +141,7 @@ public final class PixelReconstruction {
             }
         }
         PixelReconstruction onPixels = fit(voxels, scores, alphas, false);
-        return new PixelReconstruction(onPixels.voxelScaling, onPixels.ridge, pixelMean, axes);
+        return new PixelReconstruction(onPixels.voxelScaling, onPixels.ridge, principal.mean().clone(), axes);
     }
 
     /** Fits trials × voxels {@code voxels} to trials × pixels {@code pixels}. */
