@@ -117,8 +117,9 @@ public final class NotebookRunner implements AutoCloseable {
         for (String line : source.split("\n", -1)) {
             String trimmed = line.strip();
             if (trimmed.startsWith("%jars ") || trimmed.startsWith("%classpath ")) {
+                String magic = trimmed.substring(0, trimmed.indexOf(' '));
                 for (String pattern : trimmed.substring(trimmed.indexOf(' ') + 1).trim().split("\\s+")) {
-                    jars(pattern).forEach(p -> shell.addToClasspath(p.toString()));
+                    jars(magic, pattern).forEach(p -> shell.addToClasspath(p.toString()));
                 }
             } else if (trimmed.startsWith("%maven ")) {
                 shell.addToClasspath(maven(trimmed.substring(7).trim()).toString());
@@ -196,11 +197,11 @@ public final class NotebookRunner implements AutoCloseable {
         return out.toString();
     }
 
-    private List<Path> jars(String pattern) throws IOException {
+    private List<Path> jars(String magic, String pattern) throws IOException {
         Path absolute = folder.resolve(pattern).normalize();
         if (!pattern.contains("*")) {
             if (!Files.exists(absolute)) {
-                throw new IOException("%jars " + pattern + ": no such file " + absolute);
+                throw new IOException(magic + " " + pattern + ": no such file " + absolute);
             }
             return List.of(absolute);
         }
@@ -208,7 +209,7 @@ public final class NotebookRunner implements AutoCloseable {
         try (Stream<Path> files = Files.list(absolute.getParent())) {
             List<Path> found = files.filter(matcher::matches).sorted().toList();
             if (found.isEmpty()) {
-                throw new IOException("%jars " + pattern + ": no file matches " + absolute);
+                throw new IOException(magic + " " + pattern + ": no file matches " + absolute);
             }
             return found;
         }

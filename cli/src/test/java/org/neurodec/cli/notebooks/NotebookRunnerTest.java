@@ -28,7 +28,30 @@ class NotebookRunnerTest {
             assertEquals(new CellOutput("display_data", "a text", null), shown.get(0));
             assertEquals("display_data", shown.get(1).type());
             assertTrue(shown.get(1).png().length() > 20, "the image as base64 PNG");
+            assertTrue(shown.get(1).text().startsWith("BufferedImage@"), "IJava's text form of an image: " + shown.get(1).text());
+            assertEquals("execute_result", shown.get(2).type(), "IJava's display returns the display's id");
+            assertTrue(shown.get(2).text().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), shown.get(2).text());
         }
+    }
+
+    @Test
+    void valuesAndFiguresAreShownAsTheRealKernelShowsThem(@TempDir Path dir) {
+        try (NotebookRunner runner = new NotebookRunner(dir)) {
+            assertEquals(List.of(new CellOutput("execute_result", "hands 7, \"feet\"\tend\\", null)),
+                    runner.run("\"hands \" + 7 + \", \\\"feet\\\"\\tend\\\\\"", 10), "a string as it is, without quotes");
+            assertEquals(List.of(new CellOutput("execute_result", "0.5", null)), runner.run("double d = 0.5;\nd", 10));
+            runner.run("void show(Object o) { display(o); }", 10);
+            List<CellOutput> figure = runner.run("var chart = new org.knowm.xchart.XYChartBuilder().width(120).height(80).title(\"t\").build();\n"
+                    + "chart.addSeries(\"s\", new double[] {0, 1}, new double[] {1, 2});\n"
+                    + "show(org.neurodec.cli.notebooks.Figure.of(chart));", 10);
+            assertEquals(1, figure.size(), "a cell ending in a void call shows no display id: " + figure);
+            assertEquals("figure: t (120 × 80)", figure.get(0).text());
+            assertEquals("120×80", Notebook.pngSize(figure.get(0).png()));
+            CellOutput missing = runner.run("%classpath nothing-here.jar", 10).get(0);
+            assertEquals("error", missing.type());
+            assertTrue(missing.text().contains("%classpath nothing-here.jar: no such file"), missing.text());
+        }
+        assertEquals("a\"b\\c\n\u00e9", NotebookRunner.unquote("a\\\"b\\\\c\\n\\u00e9"));
     }
 
     @Test
