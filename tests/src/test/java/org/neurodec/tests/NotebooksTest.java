@@ -48,6 +48,7 @@ class NotebooksTest {
         }
         kernel = real.orElse(null);
         String where = kernel != null ? " in Jupyter with IJava 1.3.0" : " in the JShell emulation of IJava (" + why + ")";
+        System.out.println("notebooks: running" + where);
         return notebooks.stream().map(file -> DynamicTest.dynamicTest(file.getFileName() + where, () -> {
             Notebook notebook = Notebook.read(file);
             List<Notebook.Problem> problems = kernel != null ? notebook.execute(kernel, CELL_SECONDS, false)

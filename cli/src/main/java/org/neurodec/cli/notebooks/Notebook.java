@@ -114,7 +114,7 @@ public final class Notebook {
                 JsonNode data = o.path("data");
                 outputs.add(switch (type) {
                     case "stream" -> new CellOutput(type, text(o.get("text")), null);
-                    case "error" -> new CellOutput(type, o.path("ename").asText() + ": " + o.path("evalue").asText(), null);
+                    case "error" -> new CellOutput(type, error(o), null);
                     default -> new CellOutput(type, text(data.get("text/plain")),
                             data.has("image/png") ? text(data.get("image/png")).replaceAll("\\s", "") : null);
                 });
@@ -216,6 +216,18 @@ public final class Notebook {
             }
         }
         return out;
+    }
+
+    /** A kernel's error output as text: its name, value and traceback (IJava puts a compilation error's reasons there). */
+    private static String error(JsonNode o) {
+        StringBuilder out = new StringBuilder(o.path("ename").asText() + ": " + o.path("evalue").asText());
+        for (JsonNode line : o.path("traceback")) {
+            String plain = line.asText().replaceAll("\u001B\\[[0-9;]*m", "").strip();
+            if (!plain.isEmpty()) {
+                out.append("\n    ").append(plain);
+            }
+        }
+        return out.toString();
     }
 
     /** A base64 PNG's width × height, from its header ("?" when it is not a PNG). */
