@@ -38,7 +38,8 @@ import org.neurodec.subjects.TrialSource;
  * subject's mask ({@code mask} is a path pattern under the root in which {@code {subject}} stands for
  * the label), z-scored per run; or EEG recordings cut into epochs around each stimulus event. A
  * trial's stimulus id is the stem of its event's {@code stim_file}, else its trial type; its label is
- * the trial type; its session and run are the recording's.
+ * the trial type; its session and run are the recording's. EEG keeps the recordings' EEG channels, as
+ * {@link EegFileSource} does.
  *
  * EEG options: the epoch window (s), baseline before 0 s, rejection above a peak-to-peak amplitude
  * (µV; null keeps all), decimation. The dataset's layout is scanned once per source.
@@ -210,6 +211,8 @@ public final class BidsTrialSource implements TrialSource {
         List<Epochs> parts = new ArrayList<>();
         List<TrialInfo> info = new ArrayList<>();
         List<String> channels = null;
+        int[] eegChannels = null;
+        List<String> layout = null;
         for (BidsRecording recording : recordings) {
             EegRecording eeg = EegRecording.open(recording.data());
             List<Event> chosen = recording.events().list().stream()
@@ -224,11 +227,20 @@ public final class BidsTrialSource implements TrialSource {
             } catch (PreprocessException e) {
                 throw new PreprocessException(e.getMessage() + " (on " + recording.data() + ")", e);
             }
-            List<String> names = eeg.channels().stream().map(c -> c.name()).toList();
-            if (channels != null && !channels.equals(names)) {
-                throw new SubjectsException(recording.data() + ": expected the channels " + channels
-                        + " of the subject's recordings before it, found " + names);
+            // the EEG channels, as for data.eeg files (EOG, stimulus and other channels are left out)
+            eegChannels = java.util.stream.IntStream.range(0, eeg.channels().size())
+                    .filter(c -> eeg.channels().get(c).type() == ChannelType.EEG).toArray();
+            List<String> names = java.util.stream.IntStream.of(eegChannels).mapToObj(c -> eeg.channels().get(c).name()).toList();
+            if (names.isEmpty()) {
+                throw new SubjectsException(recording.data() + ": expected EEG channels, found none among "
+                        + eeg.channels().stream().map(c -> c.name() + " (" + c.type().mneName() + ")").toList());
             }
+            List<String> all = eeg.channels().stream().map(c -> c.name()).toList();
+            if (layout != null && !layout.equals(all)) {
+                throw new SubjectsException(recording.data() + ": expected the channels " + layout
+                        + " of the subject's recordings before it, found " + all);
+            }
+            layout = all;
             channels = names;
             parts.add(epochs);
             for (Epochs.Info e : epochs.info()) {
@@ -242,15 +254,15 @@ public final class BidsTrialSource implements TrialSource {
                     + recordings.size() + " EEG recordings, found none (every epoch outside its recording or rejected)");
         }
         Epochs epochs = Epochs.concatenate(parts);
-        float[] values = new float[epochs.size() * epochs.channels() * epochs.times()];
+        float[] values = new float[epochs.size() * eegChannels.length * epochs.times()];
         for (int e = 0, i = 0; e < epochs.size(); e++) {
-            for (int c = 0; c < epochs.channels(); c++) {
+            for (int c : eegChannels) {
                 for (int t = 0; t < epochs.times(); t++) {
                     values[i++] = (float) epochs.get(e, c, t);
                 }
             }
         }
-        TrialSet trials = TrialSet.wrapEeg(subject, epochs.channels(), epochs.times(), values,
+        TrialSet trials = TrialSet.wrapEeg(subject, eegChannels.length, epochs.times(), values,
                 info.stream().map(TrialInfo::stimulus).toList());
         return new SubjectTrials(trials, Subject.of(trials, channels), info, epochs.tmin(), epochs.sfreq(), null,
                 secondsPerTrial(recordings));
