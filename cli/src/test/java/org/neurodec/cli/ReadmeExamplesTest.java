@@ -57,6 +57,7 @@ class ReadmeExamplesTest {
         int commands = 0;
         int sections = 0;
         int jobs = 0;
+        int batches = 0;
         for (Block block : blocks()) {
             String first = block.first();
             if (first.startsWith("./")) {
@@ -67,6 +68,8 @@ class ReadmeExamplesTest {
             } else if (first.startsWith("name:")) {
                 runJob(block, dir.resolve("job-" + block.line()));
                 jobs++;
+            } else if (first.startsWith("out:")) {
+                batches++; // a batch manifest: spark/ReadmeBatchTest runs it (Spark is not on this module's class path)
             } else if (!(first.startsWith("neurodec ") || first.endsWith(";") || first.startsWith("subject ")
                     || block.lines().stream().anyMatch(l -> l.strip().endsWith(";")))) {
                 fail("README line " + block.line() + ": a block that is neither an example run here nor a synopsis, Java"
@@ -76,6 +79,7 @@ class ReadmeExamplesTest {
         assertEquals(3, commands, "command lines run");
         assertEquals(2, sections, "preprocess sections run");
         assertEquals(1, jobs, "job files run");
+        assertEquals(1, batches, "batch manifests (run in spark/)");
     }
 
     /** Runs the block's ./neurodec lines in {@code dir}; the build's own lines are what this test runs under. */
