@@ -15,19 +15,35 @@ public final class EngineThreads {
     private EngineThreads() {
     }
 
-    /** {@code work}'s result, computed while PyTorch's per-operation threads are divided among {@code concurrent} trainings. */
-    public static synchronized <T> T sharedBy(int concurrent, Supplier<T> work) {
+    /** Callers inside {@link #sharedBy} now, and the engine's setting before the first of them. */
+    private static int active;
+    private static int before;
+
+    /**
+     * {@code work}'s result, computed while PyTorch's per-operation threads are divided among
+     * {@code concurrent} trainings. Several callers at once (two transfers in one batch's JVM) each run
+     * without waiting for the other; the last to finish restores the engine's setting.
+     */
+    public static <T> T sharedBy(int concurrent, Supplier<T> work) {
         if (concurrent <= 1) {
             return work.get();
         }
-        ai.djl.engine.Engine.getEngine("PyTorch");
-        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-        int each = Math.max(1, Runtime.getRuntime().availableProcessors() / concurrent);
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.min(before, each));
+        synchronized (EngineThreads.class) {
+            ai.djl.engine.Engine.getEngine("PyTorch");
+            if (active++ == 0) {
+                before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+            }
+            int each = Math.max(1, Runtime.getRuntime().availableProcessors() / concurrent);
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.min(before, each));
+        }
         try {
             return work.get();
         } finally {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+            synchronized (EngineThreads.class) {
+                if (--active == 0) {
+                    ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+                }
+            }
         }
     }
 }
