@@ -178,9 +178,10 @@ final class PreprocessCommand implements Callable<Integer> {
     }
 
     /**
-     * A BIDS dataset: every EEG recording through the EEG pipeline, every functional run with an
-     * events.tsv through the fMRI pipeline (both from --config), one output per recording in the
-     * --out folder, mirroring the dataset's layout.
+     * A BIDS dataset: every EEG recording through the EEG pipeline (its epochs around the
+     * recording's events.tsv when it has one and the epochs name no other event source), every
+     * functional run with an events.tsv through the fMRI pipeline (both from --config), one output per
+     * recording in the --out folder, mirroring the dataset's layout.
      */
     private Integer bids() {
         if (config == null) {
@@ -207,7 +208,12 @@ final class PreprocessCommand implements Callable<Integer> {
             Path target = out.resolve(input.relativize(recording.data().getParent())).resolve(name + "_preproc.h5");
             if (recording.datatype().equals("eeg")) {
                 eegPipeline = eegPipeline != null ? eegPipeline : Pipeline.fromSection(config, YamlTree.section(config, "preprocess"));
-                Pipeline.Result result = eegPipeline.run(EegRecording.open(recording.data()));
+                EegRecording eeg = EegRecording.open(recording.data());
+                // a BIDS recording's events are its events.tsv, unless the epochs name another source
+                boolean fromTsv = recording.eventsFile().isPresent() && eegPipeline.epochStep().isPresent()
+                        && !YamlTree.section(config, "preprocess").path("epochs").has("events");
+                Pipeline.Result result = fromTsv ? eegPipeline.run(eeg, recording.events(),
+                        eegPipeline.epochStep().get().conditionsFor(recording.events())) : eegPipeline.run(eeg);
                 String empty = PreprocessedFile.nothingToWrite(result);
                 if (empty != null) {
                     spec.commandLine().getOut().printf("skipped %s: %s%n", recording.data(), empty);

@@ -23,6 +23,13 @@ class BidsPreprocessTest {
         Files.createDirectories(root.resolve("sub-01/func"));
         Files.writeString(root.resolve("dataset_description.json"), "{\"Name\": \"t\", \"BIDSVersion\": \"1.8.0\"}");
         Files.copy(TestData.file("real/eegbci-S001/S001R06.edf"), root.resolve("sub-01/eeg/sub-01_task-mi_eeg.edf"));
+        Files.copy(TestData.file("real/eegbci-S001/S001R10.edf"), root.resolve("sub-01/eeg/sub-01_task-mi_run-2_eeg.edf"));
+        // run 2 has an events.tsv: its first two imagined hands and feet only, so its epochs come from there
+        StringBuilder tsv = new StringBuilder("onset\tduration\ttrial_type\n");
+        org.neurodec.ingest.eeg.EegRecording.open(TestData.file("real/eegbci-S001/S001R10.edf")).annotations().stream()
+                .filter(a -> !a.description().equals("T0")).limit(4)
+                .forEach(a -> tsv.append(a.onset()).append('\t').append(a.duration()).append('\t').append(a.description()).append('\n'));
+        Files.writeString(root.resolve("sub-01/eeg/sub-01_task-mi_run-2_events.tsv"), tsv);
         Files.writeString(root.resolve("task-img_bold.json"), "{\"RepetitionTime\": 2.0}");
         SplittableRandom random = new SplittableRandom(5);
         double[] data = new double[4 * 4 * 2 * 80];
@@ -46,9 +53,13 @@ class BidsPreprocessTest {
         CommandLineTest.Result r = CommandLineTest.run("preprocess", root.toString(), "--config",
                 dir.resolve("steps.yaml").toString(), "--out", out.toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("2 of 2 recordings preprocessed"), r.out());
+        assertTrue(r.out().contains("3 of 3 recordings preprocessed"), r.out());
         try (Hdf5File eeg = Hdf5File.open(out.resolve("sub-01/eeg/sub-01_task-mi_eeg_preproc.h5"))) {
-            assertArrayEquals(new long[] {15, 64, 801}, eeg.shape("data"));
+            assertArrayEquals(new long[] {15, 64, 801}, eeg.shape("data"), "no events.tsv: the recording's annotations");
+        }
+        try (Hdf5File eeg = Hdf5File.open(out.resolve("sub-01/eeg/sub-01_task-mi_run-2_eeg_preproc.h5"))) {
+            assertArrayEquals(new long[] {4, 64, 801}, eeg.shape("data"), "the events.tsv's four events");
+            assertEquals(2, java.util.Arrays.stream(eeg.read("epochs/condition").toStrings()).filter("hands"::equals).count());
         }
         try (Hdf5File fmri = Hdf5File.open(out.resolve("sub-01/func/sub-01_task-img_bold_preproc.h5"))) {
             assertArrayEquals(new long[] {2, 32}, fmri.shape("betas"), "a.png averaged over its two repetitions, b.png");

@@ -37,7 +37,7 @@ public record EpochStep(EpochSpec spec, String events, Map<String, String> condi
     }
 
     /** The condition names by trial type, every trial type of {@code found} when none were given. */
-    Map<String, String> conditionsFor(Events found) {
+    public Map<String, String> conditionsFor(Events found) {
         if (!conditions.isEmpty()) {
             return conditions;
         }
