@@ -30,20 +30,26 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setUsageHelpWidth(120);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof NeurodecException || e instanceof java.io.UncheckedIOException
-                    || e instanceof IllegalArgumentException) {
-                // IllegalArgumentException: a value the user gave that a constructor refused, said in its message
-                commandLine.getErr().println("neurodec: " + e.getMessage());
-                if (System.getenv("NEURODEC_TRACE") != null) {
-                    e.printStackTrace(commandLine.getErr()); // for developers: where a refusal came from
-                }
-                return 1;
-            }
-            throw e;
-        });
+        cli.setExecutionExceptionHandler(INPUT_ERRORS);
         return cli;
     }
+
+    /**
+     * How every neurodec command line reports a refusal of the user's input: one line naming the
+     * file and the field, exit 1 (a stack trace only with NEURODEC_TRACE); anything else propagates.
+     */
+    public static final CommandLine.IExecutionExceptionHandler INPUT_ERRORS = (e, commandLine, parseResult) -> {
+        if (e instanceof NeurodecException || e instanceof java.io.UncheckedIOException
+                || e instanceof IllegalArgumentException) {
+            // IllegalArgumentException: a value the user gave that a constructor refused, said in its message
+            commandLine.getErr().println("neurodec: " + e.getMessage());
+            if (System.getenv("NEURODEC_TRACE") != null) {
+                e.printStackTrace(commandLine.getErr()); // for developers: where a refusal came from
+            }
+            return 1;
+        }
+        throw e;
+    };
 
     @Override
     public void run() {

@@ -1,7 +1,6 @@
 package org.neurodec.spark;
 
 import java.util.Arrays;
-import org.neurodec.NeurodecException;
 import org.neurodec.cli.Main;
 import picocli.CommandLine;
 
@@ -33,13 +32,7 @@ public final class SparkMain {
         CommandLine cli = new CommandLine(new BatchCommand());
         cli.setCommandName("neurodec batch");
         cli.setUsageHelpWidth(120);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof NeurodecException || e instanceof java.io.UncheckedIOException) {
-                commandLine.getErr().println("neurodec: " + e.getMessage());
-                return 1;
-            }
-            throw e;
-        });
+        cli.setExecutionExceptionHandler(Main.INPUT_ERRORS);
         return cli;
     }
 }
