@@ -222,7 +222,7 @@ public final class EncoderJob {
                 metrics.put("job", job.name());
                 metrics.put("subjects", scores);
                 metrics.put("per_split", tests.perSplit);
-                metrics.put("training", Map.of("metric", training.metric(), "best_epoch", training.bestEpoch() + 1, "losses",
+                metrics.put("training", org.neurodec.Ordered.map("metric", training.metric(), "best_epoch", training.bestEpoch() + 1, "losses",
                         training.losses(), "validation", training.validation(), "seconds", training.seconds()));
                 metrics.put("provenance", provenance);
                 JSON.writeValue(temporary.resolve("metrics.json").toFile(), metrics);

@@ -94,7 +94,7 @@ public final class LdaType implements ModelType {
 
         @Override
         public Map<String, Object> describe() {
-            return Map.of("type", "lda", "shrinkage", shrink ? "auto" : "none", "decimate", decimate,
+            return org.neurodec.Ordered.map("type", "lda", "shrinkage", shrink ? "auto" : "none", "decimate", decimate,
                     "coefficients", fitted.coefficients(), "intercepts", fitted.intercepts());
         }
     }

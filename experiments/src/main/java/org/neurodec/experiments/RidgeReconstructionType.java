@@ -95,7 +95,7 @@ public final class RidgeReconstructionType implements ModelType {
 
         @Override
         public Map<String, Object> describe() {
-            return Map.of("type", "ridge-reconstruction", "components", fitted.components(), "alphas", fitted.alphas());
+            return org.neurodec.Ordered.map("type", "ridge-reconstruction", "components", fitted.components(), "alphas", fitted.alphas());
         }
     }
 }

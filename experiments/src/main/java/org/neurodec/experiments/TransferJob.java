@@ -183,7 +183,7 @@ public final class TransferJob {
                     foldLog)) {
                 report = trained.report();
                 folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
-                ModelFolder.save(trained.encoder(), folder, Map.of("job", name, "new_subject", newId));
+                ModelFolder.save(trained.encoder(), folder, org.neurodec.Ordered.map("job", name, "new_subject", newId));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -67,7 +67,7 @@ final class TransferOutputs {
                 json.put("job", r.name());
                 json.put("rows", table);
                 Map<String, Object> trainings = new LinkedHashMap<>();
-                r.trainings().forEach((subject, t) -> trainings.put(subject, Map.of("metric", t.metric(), "best_epoch",
+                r.trainings().forEach((subject, t) -> trainings.put(subject, org.neurodec.Ordered.map("metric", t.metric(), "best_epoch",
                         t.bestEpoch() + 1, "losses", t.losses(), "validation", t.validation(), "seconds", t.seconds(),
                         "interference", interference(t))));
                 json.put("training", trainings);

@@ -151,9 +151,9 @@ public final class TrialSplits {
     /** The split's parameters, for provenance. */
     public Map<String, Object> provenance() {
         if (given != null) {
-            return Map.of("by", "shuffle-split", "test_size", testFraction, "validation_fraction", validationFraction, "seed", seed);
+            return org.neurodec.Ordered.map("by", "shuffle-split", "test_size", testFraction, "validation_fraction", validationFraction, "seed", seed);
         }
-        return Map.of("by", byStimulus() ? "stimulus" : "trial", "test_fraction", testFraction,
+        return org.neurodec.Ordered.map("by", byStimulus() ? "stimulus" : "trial", "test_fraction", testFraction,
                 "validation_fraction", validationFraction, "seed", seed);
     }
 }

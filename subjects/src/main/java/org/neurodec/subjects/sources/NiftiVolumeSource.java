@@ -251,7 +251,7 @@ public record NiftiVolumeSource(Map<String, List<Path>> bold, Map<String, List<P
         p.put("label", labelColumn);
         p.put("run", runColumn);
         p.put("exclude", exclude.stream().sorted().toList());
-        p.put("clean", cleaning == null ? null : Map.of("detrend", cleaning.detrend(), "high_pass",
+        p.put("clean", cleaning == null ? null : org.neurodec.Ordered.map("detrend", cleaning.detrend(), "high_pass",
                 Double.isNaN(cleaning.highPassHz()) ? "none" : cleaning.highPassHz(), "standardize", cleaning.standardize()));
         p.put("tr", Double.isNaN(repetitionTime) ? "header" : repetitionTime);
         return p;
