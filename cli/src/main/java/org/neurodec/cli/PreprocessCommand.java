@@ -201,19 +201,27 @@ final class PreprocessCommand implements Callable<Integer> {
 
     private int bids(BidsDataset dataset, Path out) {
         Pipeline eegPipeline = null;
+        boolean epochsNameEvents = false;
         FmriPipeline fmriPipeline = null;
         int written = 0;
         for (BidsRecording recording : dataset.recordings()) {
             String name = recording.data().getFileName().toString().replaceFirst("\\.(nii\\.gz|nii|edf|bdf|vhdr|set)$", "");
             Path target = out.resolve(input.relativize(recording.data().getParent())).resolve(name + "_preproc.h5");
             if (recording.datatype().equals("eeg")) {
-                eegPipeline = eegPipeline != null ? eegPipeline : Pipeline.fromSection(config, YamlTree.section(config, "preprocess"));
+                if (eegPipeline == null) {
+                    com.fasterxml.jackson.databind.JsonNode section = YamlTree.section(config, "preprocess");
+                    eegPipeline = Pipeline.fromSection(config, section);
+                    epochsNameEvents = section.path("epochs").has("events");
+                }
                 EegRecording eeg = EegRecording.open(recording.data());
                 // a BIDS recording's events are its events.tsv, unless the epochs name another source
-                boolean fromTsv = recording.eventsFile().isPresent() && eegPipeline.epochStep().isPresent()
-                        && !YamlTree.section(config, "preprocess").path("epochs").has("events");
-                Pipeline.Result result = fromTsv ? eegPipeline.run(eeg, recording.events(),
-                        eegPipeline.epochStep().get().conditionsFor(recording.events())) : eegPipeline.run(eeg);
+                Pipeline.Result result;
+                if (recording.eventsFile().isPresent() && eegPipeline.epochStep().isPresent() && !epochsNameEvents) {
+                    org.neurodec.ingest.events.Events events = recording.events();
+                    result = eegPipeline.run(eeg, events, eegPipeline.epochStep().get().conditionsFor(events));
+                } else {
+                    result = eegPipeline.run(eeg);
+                }
                 String empty = PreprocessedFile.nothingToWrite(result);
                 if (empty != null) {
                     spec.commandLine().getOut().printf("skipped %s: %s%n", recording.data(), empty);
