@@ -111,6 +111,19 @@ public record Provenance(String producer, List<String> arguments, List<InputFile
         return new Provenance(producer, arguments, more, parameters, seeds, versions);
     }
 
+    /**
+     * The same, with the inputs read from a local copy of a remote folder named by where they came
+     * from: an input path under {@code copy} is written under {@code origin} (a URI such as
+     * {@code hdfs://host/study}) instead.
+     */
+    public Provenance relocated(Path copy, String origin) {
+        String prefix = copy.toAbsolutePath().normalize().toString();
+        String base = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
+        List<InputFile> moved = inputs.stream().map(f -> f.path().equals(prefix) || f.path().startsWith(prefix + "/")
+                ? new InputFile(f.role(), base + f.path().substring(prefix.length()), f.bytes(), f.sha256()) : f).toList();
+        return new Provenance(producer, arguments, moved, parameters, seeds, versions);
+    }
+
     /** The same, with every parameter of {@code more} added. */
     public Provenance withAll(Map<String, ?> more) {
         Map<String, Object> all = new LinkedHashMap<>(parameters);

@@ -200,47 +200,17 @@ final class PreprocessCommand implements Callable<Integer> {
     }
 
     private int bids(BidsDataset dataset, Path out) {
-        Pipeline eegPipeline = null;
-        boolean epochsNameEvents = false;
-        FmriPipeline fmriPipeline = null;
+        BidsPreprocessor preprocessor = new BidsPreprocessor(config, spec.commandLine().getParseResult().originalArgs(), session);
         int written = 0;
         for (BidsRecording recording : dataset.recordings()) {
-            String name = recording.data().getFileName().toString().replaceFirst("\\.(nii\\.gz|nii|edf|bdf|vhdr|set)$", "");
-            Path target = out.resolve(input.relativize(recording.data().getParent())).resolve(name + "_preproc.h5");
-            if (recording.datatype().equals("eeg")) {
-                if (eegPipeline == null) {
-                    com.fasterxml.jackson.databind.JsonNode section = YamlTree.section(config, "preprocess");
-                    eegPipeline = Pipeline.fromSection(config, section);
-                    epochsNameEvents = section.path("epochs").has("events");
-                }
-                EegRecording eeg = EegRecording.open(recording.data());
-                // a BIDS recording's events are its events.tsv, unless the epochs name another source
-                Pipeline.Result result;
-                if (recording.eventsFile().isPresent() && eegPipeline.epochStep().isPresent() && !epochsNameEvents) {
-                    org.neurodec.ingest.events.Events events = recording.events();
-                    result = eegPipeline.run(eeg, events, eegPipeline.epochStep().get().conditionsFor(events));
-                } else {
-                    result = eegPipeline.run(eeg);
-                }
-                String empty = PreprocessedFile.nothingToWrite(result);
-                if (empty != null) {
-                    spec.commandLine().getOut().printf("skipped %s: %s%n", recording.data(), empty);
-                    continue;
-                }
-                PreprocessedFile.write(result, target);
-            } else if (recording.eventsFile().isPresent()) {
-                fmriPipeline = fmriPipeline != null ? fmriPipeline : FmriPipeline.fromSection(config, YamlTree.section(config, "preprocess"));
-                TrialBetas result = fmriPipeline.run(NiftiImage.open(recording.data()), recording.events(),
-                        recording.repetitionTime(), recording.session().orElse(session));
-                BetasFile.write(result, fmriPipeline.voxels(), Provenance.command("preprocess", spec.commandLine()
-                        .getParseResult().originalArgs()).withInput("bold", recording.data())
-                        .withInput("events", recording.eventsFile().get()).with("fmri", fmriPipeline.parameters()).toMap(), target);
-            } else {
-                spec.commandLine().getOut().printf("skipped %s: no events.tsv%n", recording.data());
+            String relative = BidsPreprocessor.target(input.relativize(recording.data()).toString());
+            String skipped = preprocessor.process(recording, out.resolve(relative), java.util.function.UnaryOperator.identity());
+            if (skipped != null) {
+                spec.commandLine().getOut().printf("skipped %s: %s%n", recording.data(), skipped);
                 continue;
             }
             written++;
-            spec.commandLine().getOut().printf("wrote %s%n", this.out.resolve(out.relativize(target)));
+            spec.commandLine().getOut().printf("wrote %s%n", this.out.resolve(relative));
         }
         return written;
     }

@@ -28,9 +28,27 @@ final class TransferCommand implements Callable<Integer> {
     @Mixin
     private JobFileOptions job;
 
+    @picocli.CommandLine.Option(names = "--master", paramLabel = "URL", description = {"run the folds and calibration sizes as"
+            + " Apache Spark tasks on this master: local[N], spark://HOST:PORT, yarn (the same outputs; needs the Spark jar,"
+            + " which ./neurodec starts when --master is given)"})
+    private String master;
+
+    @picocli.CommandLine.Option(names = "--retries", defaultValue = "3", paramLabel = "N",
+            description = "with --master: how often Spark retries a task that threw (default: ${DEFAULT-VALUE})")
+    private int retries;
+
     @Override
     public Integer call() {
+        if (retries < 0 || retries > 100) {
+            throw new org.neurodec.ConfigurationException("--retries: expected 0..100, found " + retries);
+        }
+        if (master == null && spec.commandLine().getParseResult().hasMatchedOption("--retries")) {
+            throw new org.neurodec.ConfigurationException("--retries: expected only with --master, found no --master");
+        }
         Path folder = job.folder();
+        if (master != null) {
+            DistributedTransfer.find();   // before the output is claimed
+        }
         List<Path> inputs = TransferJob.declaredInputs(job.file(), job.variables);
         try (OutputTarget target = job.output.claim("--out", folder, OutputTarget.Kind.folder("transfer"), inputs,
                 spec.commandLine().getErr())) {
@@ -39,8 +57,11 @@ final class TransferCommand implements Callable<Integer> {
     }
 
     private int run(Path folder) {
-        TransferJob.Result result = TransferJob.run(job.file(), job.variables, EvaluationTable.progress(spec.commandLine().getErr()));
-        TransferJob.write(result, folder, Provenance.command("transfer", spec.commandLine().getParseResult().originalArgs()));
+        java.util.function.Consumer<String> log = EvaluationTable.progress(spec.commandLine().getErr());
+        TransferJob.Result result = master == null ? TransferJob.run(job.file(), job.variables, log)
+                : DistributedTransfer.find().run(job.file(), job.variables, master, retries, log);
+        TransferJob.write(result, folder, Provenance.command("transfer",
+                DistributedTransfer.withoutEngineOptions(spec.commandLine().getParseResult().originalArgs())));
         print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().println("report: " + folder.resolve("report.html"));
         spec.commandLine().getOut().flush();

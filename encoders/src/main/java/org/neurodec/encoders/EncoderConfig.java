@@ -20,7 +20,7 @@ package org.neurodec.encoders;
  */
 public record EncoderConfig(int sharedDim, int blocks, int hidden, Conv conv, double temperature, double mseWeight,
         double classWeight, double learningRate, double weightDecay, int epochs, int batchSize, int patience, long seed,
-        boolean gradientSurgery) {
+        boolean gradientSurgery) implements java.io.Serializable {
 
     /**
      * The EEG front end: each subject's adapter mixes its channels into {@code channels} common ones;
@@ -34,7 +34,7 @@ public record EncoderConfig(int sharedDim, int blocks, int hidden, Conv conv, do
      * @param spatial spatial filters after the temporal ones
      * @param pool average-pooling window in samples
      */
-    public record Conv(int channels, int filters, int kernel, int spatial, int pool) {
+    public record Conv(int channels, int filters, int kernel, int spatial, int pool) implements java.io.Serializable {
 
         /** Checks the values. */
         public Conv {

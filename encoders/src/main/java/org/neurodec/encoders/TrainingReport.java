@@ -13,7 +13,7 @@ import java.util.List;
  * @param seconds wall time of the epochs run, resumed runs included
  */
 public record TrainingReport(String metric, List<Double> losses, List<Double> validation, List<double[][]> conflicts,
-        int bestEpoch, double seconds) {
+        int bestEpoch, double seconds) implements java.io.Serializable {
 
     /** A run of no epochs. */
     static TrainingReport empty() {

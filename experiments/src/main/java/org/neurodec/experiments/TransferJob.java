@@ -55,7 +55,7 @@ public final class TransferJob {
      * @param pValues each metric's permutation p-value (none for mean rows)
      */
     public record Row(String subject, double calibration, int trials, double minutes, String method, Map<String, Double> scores,
-            Map<String, Double> chance, Map<String, List<Double>> ci95, Map<String, Double> pValues) {
+            Map<String, Double> chance, Map<String, List<Double>> ci95, Map<String, Double> pValues) implements java.io.Serializable {
 
         static Row of(String subject, double calibration, int trials, double minutes, String method, TransferScores s) {
             Map<String, Double> scores = new LinkedHashMap<>();
@@ -95,12 +95,31 @@ public final class TransferJob {
 
     /** Reads, checks and runs {@code file}. */
     public static Result run(Path file, Map<String, String> overrides, Consumer<String> log) {
-        Job.Section job = Job.resolve(file, overrides, TOP);
-        String name = job.has("name") ? job.text("name") : file.getFileName().toString();
-        EncoderData data = new EncoderData(job);
+        Plan plan = plan(file, overrides, log);
+        Folds.Progress progress = new Folds.Progress(plan.folds.size(), log);
+        int parallel = parallelFolds(plan.job, plan.folds.size());
+        List<Fold> done = org.neurodec.encoders.EngineThreads.sharedBy(Math.min(parallel, plan.folds.size()), () -> Folds.run(
+                plan.newSubjects(), newId -> {
+            Consumer<String> foldLog = plan.folds.size() > 1 ? progress.of(newId) : log;
+            Trained trained = plan.train(newId, foldLog);
+            List<Row> rows = new ArrayList<>();
+            List<TestTrials> tested = new ArrayList<>();
+            for (int entry = 0; entry < plan.entries(); entry++) {
+                Calibrated c = plan.calibrate(newId, trained.model(), entry, foldLog);
+                rows.addAll(c.rows());
+                tested.addAll(c.testTrials());
+            }
+            progress.done(newId);
+            return new Fold(newId, rows, tested, trained.report(), trained.model());
+        }, parallel));
+        return plan.result(done);
+    }
+
+    /** Each new subject with its training subjects, from the job's {@code subjects} section. */
+    private static Map<String, List<String>> folds(Job.Section job) {
+        Map<String, List<String>> folds = new LinkedHashMap<>();
         Job.Section subjects = job.section("subjects");
         subjects.only(Set.of("train", "new", "leave_one_out"));
-        Map<String, List<String>> folds = new LinkedHashMap<>();
         if (subjects.has("leave_one_out")) {
             if (subjects.has("train") || subjects.has("new")) {
                 throw subjects.error("leave_one_out", "either leave_one_out or train and new", "both");
@@ -113,6 +132,11 @@ public final class TransferJob {
         } else {
             folds.put(subjects.text("new"), subjects.texts("train"));
         }
+        return folds;
+    }
+
+    /** The calibration sizes, checked. */
+    private static double[] sizes(Job.Section job) {
         double[] sizes = job.numbers("calibration", 0);
         if (sizes == null) {
             throw job.error("calibration", "a list of calibration trial counts (or fractions below 1)", "nothing");
@@ -122,73 +146,170 @@ public final class TransferJob {
                 throw job.error("calibration", "whole numbers of trials (0, or 2 or more) or fractions between 0 and 1", size);
             }
         }
-        boolean perClass = job.has("calibration_order")
-                && job.oneOf("calibration_order", List.of("recording", "per-class")).equals("per-class");
-        boolean remaining = job.has("test") && job.oneOf("test", List.of("split", "remaining")).equals("remaining");
-        RiemannianArms riemann = job.has("riemann") ? new RiemannianArms(job.section("riemann")) : null;
-        EncoderConfig config = config(job.has("model") ? job.section("model") : null);
-        Device device = SharedEncoder.device(job.has("model") && job.section("model").has("device")
-                ? job.section("model").text("device") : "auto");
-        Job.Section split = job.has("split") ? job.section("split") : null;
-        if (split != null) {
-            split.only(Set.of("test_fraction", "validation_fraction", "seed"));
-        }
-        double testFraction = split == null ? 0.2 : split.number("test_fraction", 0.2, 0, 1);
-        double validationFraction = split == null ? 0.1 : split.number("validation_fraction", 0.1, 0, 1);
-        long splitSeed = split == null ? 42 : split.integer("seed", 42, 0, Integer.MAX_VALUE);
-        Job.Section adapt = job.has("adapt") ? job.section("adapt") : null;
-        if (adapt != null) {
-            adapt.only(Set.of("epochs", "fine_tune_epochs"));
-        }
-        int adaptEpochs = adapt == null ? 20 : adapt.integer("epochs", 20, 0, 10_000);
-        int fineTuneEpochs = adapt == null ? 10 : adapt.integer("fine_tune_epochs", 10, 0, 10_000);
-        Job.Section metrics = job.has("metrics") ? job.section("metrics") : null;
-        if (metrics != null) {
-            metrics.only(Set.of("resamples", "seed"));
-        }
-        int resamples = metrics == null ? 1000 : metrics.integer("resamples", 1000, 1, 1_000_000);
-        long metricSeed = metrics == null ? 0 : metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
+        return sizes;
+    }
 
-        Map<String, Map.Entry<TrialSet, Subject>> loaded = new LinkedHashMap<>();
-        List<String> stimuli = new ArrayList<>();
-        folds.forEach((newId, trainIds) -> {
-            for (String id : java.util.stream.Stream.concat(trainIds.stream(), java.util.stream.Stream.of(newId)).toList()) {
-                if (!loaded.containsKey(id)) {
-                    loaded.put(id, data.load(id, log));
-                    stimuli.addAll(loaded.get(id).getKey().stimuli());
-                }
+    /**
+     * A job's folds before any data is read: its new subjects and how many calibration entries each
+     * has (the pooled row and one per size), for a cluster's driver to lay out its tasks.
+     *
+     * @param newSubjects the new subjects in the job's order
+     * @param entries the calibration entries of each fold
+     */
+    public record Outline(List<String> newSubjects, int entries) {
+    }
+
+    /** The outline of {@code file}, read and checked but no data loaded. */
+    public static Outline outline(Path file, Map<String, String> overrides) {
+        Job.Section job = Job.resolve(file, overrides, TOP);
+        return new Outline(new ArrayList<>(folds(job).keySet()), sizes(job).length + 1);
+    }
+
+    /** Reads and checks {@code file} and loads its subjects' data: what every fold of the job shares. */
+    public static Plan plan(Path file, Map<String, String> overrides, Consumer<String> log) {
+        return new Plan(file, overrides, log);
+    }
+
+    /**
+     * A transfer job read and checked, with its subjects' data loaded: each new subject's fold is a
+     * training ({@link #train}) and one calibration per entry ({@link #calibrate}: entry 0 the pooled
+     * row, entry i the i-th calibration size), each computable on its own (the Spark path runs them as
+     * separate tasks); {@link #result} puts the folds together in their order. Folds may run at once.
+     */
+    public static final class Plan {
+        private final Job.Section job;
+        private final String name;
+        private final EncoderData data;
+        private final Map<String, List<String>> folds = new LinkedHashMap<>();
+        private final double[] sizes;
+        private final Protocol protocol;
+        private final RiemannianArms riemann;
+        private final EncoderConfig config;
+        private final Device device;
+        private final SharedEncoderWorkflow.Cohort cohort;
+        private final TrialSplits splits;
+        private final Targets targets;
+        private final Map<String, String> groups;
+        private final Map<String, Map.Entry<TrialSet, Subject>> loaded = new LinkedHashMap<>();
+        private final int adaptEpochs;
+        private final int fineTuneEpochs;
+        private final int resamples;
+        private final long metricSeed;
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+        private Plan(Path file, Map<String, String> overrides, Consumer<String> log) {
+            job = Job.resolve(file, overrides, TOP);
+            name = job.has("name") ? job.text("name") : file.getFileName().toString();
+            data = new EncoderData(job);
+            folds.putAll(folds(job));
+            sizes = sizes(job);
+            boolean perClass = job.has("calibration_order")
+                    && job.oneOf("calibration_order", List.of("recording", "per-class")).equals("per-class");
+            boolean remaining = job.has("test") && job.oneOf("test", List.of("split", "remaining")).equals("remaining");
+            riemann = job.has("riemann") ? new RiemannianArms(job.section("riemann")) : null;
+            config = config(job.has("model") ? job.section("model") : null);
+            device = SharedEncoder.device(job.has("model") && job.section("model").has("device")
+                    ? job.section("model").text("device") : "auto");
+            Job.Section split = job.has("split") ? job.section("split") : null;
+            if (split != null) {
+                split.only(Set.of("test_fraction", "validation_fraction", "seed"));
             }
-        });
-        Targets targets = data.targets(stimuli);
-        SharedEncoderWorkflow.Cohort cohort = SharedEncoderWorkflow.Cohort.of(new ArrayList<>(loaded.values()), targets,
-                testFraction, validationFraction, splitSeed, log);
-        TrialSplits splits = cohort.splits();
-        Map<String, String> groups = data.groups();
+            double testFraction = split == null ? 0.2 : split.number("test_fraction", 0.2, 0, 1);
+            double validationFraction = split == null ? 0.1 : split.number("validation_fraction", 0.1, 0, 1);
+            long splitSeed = split == null ? 42 : split.integer("seed", 42, 0, Integer.MAX_VALUE);
+            Job.Section adapt = job.has("adapt") ? job.section("adapt") : null;
+            if (adapt != null) {
+                adapt.only(Set.of("epochs", "fine_tune_epochs"));
+            }
+            adaptEpochs = adapt == null ? 20 : adapt.integer("epochs", 20, 0, 10_000);
+            fineTuneEpochs = adapt == null ? 10 : adapt.integer("fine_tune_epochs", 10, 0, 10_000);
+            Job.Section metrics = job.has("metrics") ? job.section("metrics") : null;
+            if (metrics != null) {
+                metrics.only(Set.of("resamples", "seed"));
+            }
+            resamples = metrics == null ? 1000 : metrics.integer("resamples", 1000, 1, 1_000_000);
+            metricSeed = metrics == null ? 0 : metrics.integer("seed", 0, 0, Integer.MAX_VALUE);
 
-        Protocol protocol = new Protocol(perClass, remaining);
-        Map<String, TrainingReport> trainings = new LinkedHashMap<>();
-        Map<String, Path> models = new LinkedHashMap<>();
-        List<Row> rows = new ArrayList<>();
-        List<TestTrials> testTrials = new ArrayList<>();
-        Folds.Progress progress = new Folds.Progress(folds.size(), log);
-        int parallel = parallelFolds(job, folds.size());
-        List<Fold> done = org.neurodec.encoders.EngineThreads.sharedBy(Math.min(parallel, folds.size()), () -> Folds.run(
-                new ArrayList<>(folds.keySet()), newId -> {
+            List<String> stimuli = new ArrayList<>();
+            folds.forEach((newId, trainIds) -> {
+                for (String id : java.util.stream.Stream.concat(trainIds.stream(), java.util.stream.Stream.of(newId)).toList()) {
+                    if (!loaded.containsKey(id)) {
+                        loaded.put(id, data.load(id, log));
+                        stimuli.addAll(loaded.get(id).getKey().stimuli());
+                    }
+                }
+            });
+            targets = data.targets(stimuli);
+            cohort = SharedEncoderWorkflow.Cohort.of(new ArrayList<>(loaded.values()), targets,
+                    testFraction, validationFraction, splitSeed, log);
+            splits = cohort.splits();
+            groups = data.groups();
+            protocol = new Protocol(perClass, remaining);
+            parameters.put("source", data.source.provenance());
+            parameters.put("split", splits.provenance());
+            parameters.put("config", config);
+            parameters.put("adapt_epochs", adaptEpochs);
+            parameters.put("fine_tune_epochs", fineTuneEpochs);
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            loaded.keySet().forEach(id -> seconds.put(id, data.secondsPerTrial(id)));
+            parameters.put("seconds_per_trial", seconds);
+            parameters.put("folds", folds);
+            parameters.put("calibration_order", perClass ? "per-class" : "recording");
+            parameters.put("test", remaining ? "remaining" : "split");
+        }
+
+        /** The new subjects, one fold each, in the job's order. */
+        public List<String> newSubjects() {
+            return new ArrayList<>(folds.keySet());
+        }
+
+        /** How many calibrations a fold has: the pooled row, then one per calibration size. */
+        public int entries() {
+            return sizes.length + 1;
+        }
+
+        /** Every setting that shaped the result, as metrics.json records it. */
+        public Map<String, Object> parameters() {
+            return new LinkedHashMap<>(parameters);
+        }
+
+        /** The input files read, with their roles. */
+        public Map<Path, String> inputs() {
+            return data.roles();
+        }
+
+        /** Trains the shared encoder of {@code newId}'s fold on the other subjects; the model is saved to a temporary folder. */
+        public Trained train(String newId, Consumer<String> log) {
             List<String> trainIds = folds.get(newId);
-            Consumer<String> foldLog = folds.size() > 1 ? progress.of(newId) : log;
-            foldLog.accept("training the shared encoder on " + trainIds + " for new subject " + newId);
-            Path folder;
-            TrainingReport report;
-            try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(cohort.only(trainIds), config, device,
-                    foldLog)) {
-                report = trained.report();
-                folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
+            log.accept("training the shared encoder on " + trainIds + " for new subject " + newId);
+            try (SharedEncoderWorkflow.Trained trained = SharedEncoderWorkflow.train(cohort.only(trainIds), config, device, log)) {
+                Path folder = Files.createTempDirectory("neurodec-transfer-model").resolve("model");
                 ModelFolder.save(trained.encoder(), folder, org.neurodec.Ordered.map("job", name, "new_subject", newId));
+                return new Trained(trained.report(), folder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * The rows of one calibration of {@code newId}'s fold with its trained {@code model}: entry 0
+         * the pooled decoder with no calibration (no rows when the other subjects' trials are laid out
+         * differently), entry i the i-th calibration size.
+         */
+        public Calibrated calibrate(String newId, Path model, int entry, Consumer<String> log) {
+            if (entry < 0 || entry > sizes.length) {
+                throw new IllegalArgumentException("calibration entry " + entry + " of " + entries());
+            }
+            List<String> trainIds = folds.get(newId);
+            TrialSet newcomer = protocol.remaining() ? loaded.get(newId).getKey() : cohort.trialsOf(newId);
+            TrialSet pooled = null;
             Arms arms = null;
-            if (riemann != null) {
+            if (entry == 0) {
+                pooled = pooled(newId, trainIds.stream().map(id -> loaded.get(id).getKey()).toList(), newcomer);
+                if (pooled == null) {
+                    log.accept("no pooled row for new subject " + newId + ": the other subjects' trials are laid out differently");
+                }
+            } else if (riemann != null) {
                 Map<String, org.neurodec.subjects.SubjectTrials> sources = new LinkedHashMap<>();
                 for (String id : trainIds) {
                     sources.put(id, data.epochs(id));
@@ -198,37 +319,58 @@ public final class TransferJob {
                 }
                 arms = new Arms(riemann, newId, data.epochs(newId), sources);
             }
-            TrialSet newcomer = remaining ? loaded.get(newId).getKey() : cohort.trialsOf(newId);
-            TrialSet pooled = pooled(newId, trainIds.stream().map(id -> loaded.get(id).getKey()).toList(), newcomer);
-            if (pooled == null) {
-                foldLog.accept("no pooled row for new subject " + newId + ": the other subjects' trials are laid out differently");
-            }
             List<TestTrials> tested = new ArrayList<>();
-            List<Row> foldRows = calibrate(job, Map.entry(newcomer, loaded.get(newId).getValue()), pooled, splits, sizes, protocol,
-                    arms, reference -> data.standardisedBy(newId, reference), data.secondsPerTrial(newId), targets, groups, folder,
-                    device, adaptEpochs, fineTuneEpochs, resamples, metricSeed, tested::add, foldLog);
-            progress.done(newId);
-            return new Fold(newId, foldRows, tested, report, folder);
-        }, parallel));
+            List<Row> rows = TransferJob.calibrate(job, Map.entry(newcomer, loaded.get(newId).getValue()), pooled, splits,
+                    entry == 0 ? new double[0] : new double[] {sizes[entry - 1]}, protocol, arms,
+                    reference -> data.standardisedBy(newId, reference), data.secondsPerTrial(newId), targets, groups, model, device,
+                    adaptEpochs, fineTuneEpochs, resamples, metricSeed, tested::add, log);
+            return new Calibrated(rows, tested);
+        }
+
+        /** The job's result from its folds, in the job's order of new subjects. */
+        public Result result(List<Fold> done) {
+            return TransferJob.result(job, name, done, data.roles(), parameters);
+        }
+    }
+
+    /** The result of a job's folds, computed elsewhere (Spark tasks): {@code file} is read again for its settings. */
+    public static Result result(Path file, Map<String, String> overrides, List<Fold> done, Map<Path, String> inputs,
+            Map<String, Object> parameters) {
+        Job.Section job = Job.resolve(file, overrides, TOP);
+        return result(job, job.has("name") ? job.text("name") : file.getFileName().toString(), done, inputs, parameters);
+    }
+
+    private static Result result(Job.Section job, String name, List<Fold> done, Map<Path, String> inputs,
+            Map<String, Object> parameters) {
+        Map<String, TrainingReport> trainings = new LinkedHashMap<>();
+        Map<String, Path> models = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        List<TestTrials> testTrials = new ArrayList<>();
         for (Fold fold : done) {
             rows.addAll(fold.rows());
             testTrials.addAll(fold.testTrials());
             trainings.put(fold.newId(), fold.training());
             models.put(fold.newId(), fold.model());
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("source", data.source.provenance());
-        parameters.put("split", splits.provenance());
-        parameters.put("config", config);
-        parameters.put("adapt_epochs", adaptEpochs);
-        parameters.put("fine_tune_epochs", fineTuneEpochs);
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        loaded.keySet().forEach(id -> seconds.put(id, data.secondsPerTrial(id)));
-        parameters.put("seconds_per_trial", seconds);
-        parameters.put("folds", folds);
-        parameters.put("calibration_order", perClass ? "per-class" : "recording");
-        parameters.put("test", remaining ? "remaining" : "split");
-        return new Result(job, name, rows, testTrials, trainings, data.roles(), models, parameters);
+        return new Result(job, name, rows, testTrials, trainings, inputs, models, parameters);
+    }
+
+    /**
+     * A fold's trained shared encoder.
+     *
+     * @param report its training report
+     * @param model the temporary folder it is saved in (removed when the job's outputs are written)
+     */
+    public record Trained(TrainingReport report, Path model) {
+    }
+
+    /**
+     * One calibration entry's rows and the test sets they were scored on.
+     *
+     * @param rows the rows, in the order the job writes them
+     * @param testTrials the test sets
+     */
+    public record Calibrated(List<Row> rows, List<TestTrials> testTrials) implements java.io.Serializable {
     }
 
     /**
@@ -249,11 +391,12 @@ public final class TransferJob {
      * @param test the test trials' positions among the new subject's trials (recording order)
      * @param stimuli the test trials' stimuli
      */
-    public record TestTrials(String subject, double calibration, int trials, int[] test, List<String> stimuli) {
+    public record TestTrials(String subject, double calibration, int trials, int[] test, List<String> stimuli)
+            implements java.io.Serializable {
     }
 
     /** One new subject's results: its rows and test sets, its shared encoder's training report and the folder holding that model. */
-    record Fold(String newId, List<Row> rows, List<TestTrials> testTrials, TrainingReport training, Path model) {
+    public record Fold(String newId, List<Row> rows, List<TestTrials> testTrials, TrainingReport training, Path model) {
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.neurodec.ConfigurationException;
 import org.neurodec.ingest.AtomicFile;
+import org.neurodec.ingest.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,30 +50,21 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (retries < 0 || retries > 100) {
-            throw new ConfigurationException("--retries: expected 0..100, found " + retries);
-        }
+        checkRetries(retries);
         Manifest m = Manifest.read(manifest, outOption);
         Path out = m.out();
         PrintWriter log = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         claim(out);
+        m.preprocessFolders().forEach(BatchCommand::preprocessFolder);
         log.printf("%d tasks from %s on %s%n", m.tasks().size(), manifest, master);
         log.flush();
         long start = System.nanoTime();
         List<TaskResult> results;
         try {
             results = SparkBatch.run(m.tasks(), master, retries, failFast, log);
-        } catch (Exception e) {
-            // Spark rethrows a task's exception inside its SparkException (a checked exception, thrown unchecked from Scala)
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof SparkBatch.BatchStopped)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof SparkBatch.BatchStopped stopped) {
-                throw new ConfigurationException("batch stopped (--fail-fast) at " + stopped.getMessage());
-            }
-            throw e instanceof RuntimeException r ? r : new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw stopped(e);
         }
         String table = summary(results);
         stdout.print(table);
@@ -83,6 +75,27 @@ public final class BatchCommand implements Callable<Integer> {
         stdout.flush();
         AtomicFile.write(out.resolve("batch.tsv"), w -> w.write(tsv(results).getBytes(StandardCharsets.UTF_8)));
         return counts.getOrDefault("failed", 0L) == 0 ? 0 : 1;
+    }
+
+    static void checkRetries(int retries) {
+        if (retries < 0 || retries > 100) {
+            throw new ConfigurationException("--retries: expected 0..100, found " + retries);
+        }
+    }
+
+    /**
+     * What a Spark job's failure says to the user: the first failed task under --fail-fast (Spark wraps
+     * a task's exception in its SparkException), else the failure itself.
+     */
+    static RuntimeException stopped(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof SparkBatch.BatchStopped)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SparkBatch.BatchStopped stopped) {
+            return new ConfigurationException("stopped (--fail-fast) at " + stopped.getMessage());
+        }
+        return e;
     }
 
     /**
@@ -106,6 +119,29 @@ public final class BatchCommand implements Callable<Integer> {
             Files.createDirectories(out);
         } catch (java.io.IOException e) {
             throw new ConfigurationException(out + ": cannot create the batch's folder: " + e.getMessage());
+        }
+    }
+
+    /** A manifest's preprocess entry's folder: created with the marker of a preprocess output, or an earlier one. */
+    private static void preprocessFolder(Path folder) {
+        try {
+            String kind = OutputTarget.markerOf(folder);
+            if (Files.isDirectory(folder) && kind == null && !isEmpty(folder) || kind != null && !kind.equals("preprocess")) {
+                throw new ConfigurationException(folder + ": expected an empty folder or an earlier preprocess output, found a folder"
+                        + " neurodec did not write as one");
+            }
+            Files.createDirectories(folder);
+            if (kind == null) {
+                Files.writeString(folder.resolve(OutputTarget.MARKER), OutputTarget.markerText("preprocess"));
+            }
+        } catch (java.io.IOException e) {
+            throw new ConfigurationException(folder + ": cannot create the folder: " + e.getMessage());
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws java.io.IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
         }
     }
 

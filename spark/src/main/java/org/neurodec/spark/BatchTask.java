@@ -1,6 +1,5 @@
 package org.neurodec.spark;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +15,16 @@ import java.util.Map;
  * @param sets the job's variables to set, in order
  * @param out the task's output folder, absolute
  */
-public record BatchTask(String name, String command, String job, Map<String, String> sets, String out) implements Serializable {
+public record BatchTask(String name, String command, String job, Map<String, String> sets, String out) implements Task {
 
     /** Keeps a copy of the variables in their order. */
     public BatchTask {
         sets = new LinkedHashMap<>(sets);
+    }
+
+    @Override
+    public TaskResult run(int attempt) {
+        return TaskRunner.run(this, attempt);
     }
 
     /** The single-machine command line that does this task's work: {@code neurodec ARGS}. */

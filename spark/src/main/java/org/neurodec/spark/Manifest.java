@@ -31,7 +31,7 @@ import org.neurodec.ConfigurationException;
  * Every key is checked before anything runs; an error names the manifest, the key, what was expected
  * and what was found.
  */
-public record Manifest(Path file, Path out, List<BatchTask> tasks) {
+public record Manifest(Path file, Path out, List<Task> tasks, List<Path> preprocessFolders) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -68,7 +68,8 @@ public record Manifest(Path file, Path out, List<BatchTask> tasks) {
             throw error(file, "jobs", "a list of jobs (- run: JOB.yaml or - transfer: JOB.yaml)", jobs.isMissingNode() ? "nothing"
                     : jobs.isArray() ? "an empty list" : jobs.getNodeType());
         }
-        List<BatchTask> tasks = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
+        List<Path> preprocessFolders = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < jobs.size(); i++) {
             String at = "jobs[" + i + "]";
@@ -77,10 +78,18 @@ public record Manifest(Path file, Path out, List<BatchTask> tasks) {
                 throw error(file, at, "a mapping (run: JOB.yaml)", job.getNodeType());
             }
             job.fieldNames().forEachRemaining(k -> {
-                if (!Set.of("run", "transfer", "name", "set").contains(k)) {
-                    throw error(file, at + "." + k, "one of [name, run, set, transfer]", "an unknown key");
+                if (!Set.of("run", "transfer", "preprocess", "config", "name", "set").contains(k)) {
+                    throw error(file, at + "." + k, "one of [config, name, preprocess, run, set, transfer]", "an unknown key");
                 }
             });
+            if (job.has("preprocess")) {
+                preprocessFolders.add(preprocess(file, at, job, folder, out, names, tasks));
+                continue;
+            }
+            if (job.has("config")) {
+                throw error(file, at + ".config", "config only with preprocess", "a config for a " + (job.has("run") ? "run" : "transfer")
+                        + " job");
+            }
             String command = job.has("run") == job.has("transfer") ? null : job.has("run") ? "run" : "transfer";
             if (command == null) {
                 throw error(file, at, "exactly one of 'run' and 'transfer'", job.has("run") ? "both" : "neither");
@@ -105,7 +114,48 @@ public record Manifest(Path file, Path out, List<BatchTask> tasks) {
                 tasks.add(new BatchTask(safe, command, jobFile.toString(), sets, out.resolve(safe).toString()));
             }
         }
-        return new Manifest(file, out, tasks);
+        return new Manifest(file, out, tasks, preprocessFolders);
+    }
+
+    /**
+     * A {@code preprocess: BIDS_ROOT} entry with its {@code config}: one task per recording, their
+     * outputs in the folder {@code OUT/NAME} (NAME: the entry's name, else the dataset folder's).
+     */
+    private static Path preprocess(Path file, String at, JsonNode job, Path folder, Path out, Set<String> names, List<Task> tasks) {
+        if (job.has("run") || job.has("transfer") || job.has("set")) {
+            throw error(file, at, "preprocess with config (and a name), nothing else", "also "
+                    + (job.has("set") ? "set" : job.has("run") ? "run" : "transfer"));
+        }
+        if (!job.path("config").isTextual()) {
+            throw error(file, at + ".config", "the YAML file with the preprocess section", job.has("config")
+                    ? job.get("config").getNodeType() : "nothing");
+        }
+        String rootText = job.get("preprocess").asText();
+        String root = HadoopFiles.isUri(rootText) ? rootText : folder.resolve(rootText).normalize().toString();
+        if (!HadoopFiles.isUri(root) && !Files.isDirectory(Path.of(root))) {
+            throw error(file, at + ".preprocess", "a BIDS dataset folder", "none at " + root);
+        }
+        String configText = job.get("config").asText();
+        String config = HadoopFiles.isUri(configText) ? configText : folder.resolve(configText).normalize().toString();
+        if (!HadoopFiles.isUri(config) && !Files.isRegularFile(Path.of(config))) {
+            throw error(file, at + ".config", "an existing YAML file", "none at " + config);
+        }
+        String name = job.has("name") ? job.get("name").asText() : root.replaceFirst("/+$", "").replaceFirst(".*/", "");
+        String safe = name.replaceAll("[^A-Za-z0-9._=-]", "_");
+        if (!names.add(safe)) {
+            throw error(file, at + ".name", "a task name no other job has", "'" + safe + "' twice");
+        }
+        Path target = out.resolve(safe);
+        List<PreprocessTask> recordings = PreprocessTask.of(root, target.toString(), config, List.of("preprocess", root, "--config",
+                config, "--out", target.toString()), "1");
+        if (recordings.isEmpty()) {
+            throw error(file, at + ".preprocess", "a BIDS dataset with sub-*/[ses-*/]{func,eeg}/ recordings", "none in " + root);
+        }
+        for (PreprocessTask task : recordings) {
+            tasks.add(new PreprocessTask(safe + "/" + task.name(), task.recording(), task.root(), task.files(), task.out(), task.config(),
+                    task.arguments(), task.session()));
+        }
+        return target;
     }
 
     /** Every combination of the list values of {@code set} (scalars in every one), in order. */

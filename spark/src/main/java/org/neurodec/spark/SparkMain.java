@@ -1,6 +1,8 @@
 package org.neurodec.spark;
 
 import java.util.Arrays;
+import java.util.List;
+import org.neurodec.cli.DistributedTransfer;
 import org.neurodec.cli.Main;
 import picocli.CommandLine;
 
@@ -21,10 +23,28 @@ public final class SparkMain {
 
     /** Runs the command line and returns its exit status (0 ok, 1 bad input or a failed task, 2 bad usage). */
     public static int run(String... args) {
-        if (args.length == 0 || !args[0].equals("batch")) {
-            return Main.run(args);
+        if (args.length > 0 && args[0].equals("batch")) {
+            return commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
         }
-        return commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && args[0].equals("preprocess") && Arrays.stream(args).anyMatch(a -> a.equals("--master")
+                || a.startsWith("--master="))) {
+            return preprocessCommandLine().execute(Arrays.copyOfRange(args, 1, args.length));
+        }
+        return Main.run(args);   // transfer --master finds Spark through org.neurodec.cli.DistributedTransfer
+    }
+
+    /** {@code arguments} without the options that choose where the work runs (not recorded in outputs). */
+    static List<String> withoutSparkOptions(List<String> arguments) {
+        return DistributedTransfer.withoutEngineOptions(arguments);
+    }
+
+    /** {@code neurodec preprocess BIDS_ROOT --master ...}'s command line. */
+    public static CommandLine preprocessCommandLine() {
+        CommandLine cli = new CommandLine(new PreprocessCommand());
+        cli.setCommandName("neurodec preprocess");
+        cli.setUsageHelpWidth(120);
+        cli.setExecutionExceptionHandler(Main.INPUT_ERRORS);
+        return cli;
     }
 
     /** The batch command's command line: input errors print one line, not a stack trace. */

@@ -56,11 +56,11 @@ class BatchTest {
         Path file = manifest(dir, study, "");
         Manifest m = Manifest.read(file);
         assertEquals(List.of("motor", "ssvep-cca-type=cca", "ssvep-cca-type=fbcca", "volumes"),
-                m.tasks().stream().map(BatchTask::name).toList(), "one task per grid value");
+                m.tasks().stream().map(Task::name).toList(), "one task per grid value");
 
         // the single-machine command into each task's folder, kept aside as the reference
         Path reference = dir.resolve("reference");
-        for (BatchTask task : m.tasks()) {
+        for (BatchTask task : m.tasks().stream().map(BatchTask.class::cast).toList()) {
             CommandLine single = Main.commandLine();
             single.setOut(new PrintWriter(new StringWriter(), true));
             single.setErr(new PrintWriter(new StringWriter(), true));
@@ -73,7 +73,7 @@ class BatchTest {
         Result first = batch(file.toString(), "--master", "local[2]");
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().contains("4 done, 0 skipped, 0 failed"), first.out());
-        for (BatchTask task : m.tasks()) {
+        for (BatchTask task : m.tasks().stream().map(BatchTask.class::cast).toList()) {
             assertSameFiles(reference.resolve(task.name()), Path.of(task.out()));
         }
         assertTrue(Files.readString(m.out().resolve("batch.tsv")).lines().skip(1).allMatch(l -> l.split("\t")[1].equals("done")));
@@ -120,7 +120,7 @@ class BatchTest {
 
         Result stopped = batch(file.toString(), "--master", "local[1]", "--retries", "0", "--fail-fast");
         assertEquals(1, stopped.status());
-        assertTrue(stopped.err().contains("batch stopped (--fail-fast) at bad: ") && stopped.err().contains("S001R06.edf"),
+        assertTrue(stopped.err().contains("stopped (--fail-fast) at bad: ") && stopped.err().contains("S001R06.edf"),
                 stopped.err());
     }
 
@@ -132,7 +132,7 @@ class BatchTest {
         assertTrue(missing.err().contains("key 'jobs[0].run': expected an existing job file"), missing.err());
         Files.writeString(file, "out: r\njobs:\n  - run: " + EXAMPLES.resolve("motor-imagery.yaml") + "\n    sets: {a: 1}\n");
         Result unknown = batch(file.toString());
-        assertTrue(unknown.err().contains("key 'jobs[0].sets': expected one of [name, run, set, transfer], found an unknown key"),
+        assertTrue(unknown.err().contains("key 'jobs[0].sets': expected one of [config, name, preprocess, run, set, transfer], found an unknown key"),
                 unknown.err());
         Files.writeString(dir.resolve("r"), "a user's file");
         Files.writeString(file, "out: r\njobs:\n  - run: " + EXAMPLES.resolve("motor-imagery.yaml") + "\n");

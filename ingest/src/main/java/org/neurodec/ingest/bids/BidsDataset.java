@@ -44,25 +44,43 @@ public final class BidsDataset {
         Map<Path, List<Path>> sidecars = new java.util.HashMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                Path relative = root.relativize(file);
-                int depth = relative.getNameCount();
-                if (depth < 3 || depth > 4 || !relative.getName(0).toString().startsWith("sub-")) {
-                    continue;
-                }
-                String datatype = relative.getName(depth - 2).toString();
-                if (depth == 4 && !relative.getName(1).toString().startsWith("ses-")) {
-                    continue;
-                }
-                Matcher m = DATA.matcher(file.getFileName().toString());
-                if ((datatype.equals("func") || datatype.equals("eeg")) && m.matches()
-                        && m.group(2).startsWith(datatype.equals("func") ? "bold" : "eeg")) {
-                    found.add(recording(root, file, datatype, m.group(1), m.group(2), sidecars));
+                if (isRecording(root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))) {
+                    found.add(recording(root, file, sidecars));
                 }
             }
         } catch (IOException e) {
             throw new IngestException(root + ": could not be scanned: " + e.getMessage(), e);
         }
         return new BidsDataset(root, found);
+    }
+
+    /**
+     * Whether {@code relative} (a path inside a dataset, '/'-separated) is a recording this class
+     * reads: {@code sub-<label>/[ses-<label>/](func|eeg)/sub-…_(bold.nii[.gz]|eeg.(edf|bdf|vhdr|set|fif))}.
+     */
+    public static boolean isRecording(String relative) {
+        String[] parts = relative.split("/");
+        int depth = parts.length;
+        if (depth < 3 || depth > 4 || !parts[0].startsWith("sub-") || depth == 4 && !parts[1].startsWith("ses-")) {
+            return false;
+        }
+        String datatype = parts[depth - 2];
+        Matcher m = DATA.matcher(parts[depth - 1]);
+        return (datatype.equals("func") || datatype.equals("eeg")) && m.matches()
+                && m.group(2).startsWith(datatype.equals("func") ? "bold" : "eeg");
+    }
+
+    /**
+     * One recording of the dataset at {@code root}, without scanning the others: {@code file} is a
+     * recording inside it (see {@link #isRecording}); its events and sidecars are found as a scan finds them.
+     */
+    public static BidsRecording recording(Path root, Path file) {
+        String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        if (!isRecording(relative) || !Files.isRegularFile(file)) {
+            throw new IngestException(file + ": expected a BIDS recording (sub-*/[ses-*/]{func,eeg}/sub-*_{bold,eeg}.*) in "
+                    + root + ", found " + (Files.isRegularFile(file) ? "another file" : "no file"));
+        }
+        return recording(root, file, new java.util.HashMap<>());
     }
 
     /** The dataset's root folder. */
@@ -85,8 +103,15 @@ public final class BidsDataset {
         return recordings.stream().map(BidsRecording::subject).distinct().sorted().toList();
     }
 
-    private static BidsRecording recording(Path root, Path file, String datatype, String stem, String suffix,
-            Map<Path, List<Path>> sidecars) {
+    private static BidsRecording recording(Path root, Path file, Map<Path, List<Path>> sidecars) {
+        Path relative = root.relativize(file);
+        String datatype = relative.getName(relative.getNameCount() - 2).toString();
+        Matcher m = DATA.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(file + " is not a recording");
+        }
+        String stem = m.group(1);
+        String suffix = m.group(2);
         Map<String, String> entities = entities(stem);
         Path events = file.resolveSibling(stem + "_events.tsv");
         String kind = suffix.startsWith("bold") ? "bold" : "eeg";

@@ -1,0 +1,170 @@
+package org.neurodec.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.neurodec.NeurodecException;
+import org.neurodec.Provenance;
+import org.neurodec.cli.BidsPreprocessor;
+import org.neurodec.ingest.AtomicFolder;
+import org.neurodec.ingest.bids.BidsDataset;
+import org.neurodec.ingest.bids.BidsRecording;
+
+/**
+ * One recording of a BIDS dataset through a preprocess config, as one Spark task. The task reads the
+ * recording where it is: in place on a local or shared filesystem, or, for a Hadoop URI, by copying
+ * its files (the recording, its companions, events and sidecars) to the executor's disk. Its output
+ * is the file {@code neurodec preprocess BIDS_ROOT} writes for that recording, written atomically;
+ * a recording whose output is there with the SHA-256 of today's inputs is skipped (resume). A
+ * recording the readers or the pipeline refuse fails its task with their message (no retry: it
+ * would fail again); anything else thrown is retried by Spark.
+ *
+ * @param name the task's name (the recording's path, after the batch entry's name in a manifest)
+ * @param recording the recording's path inside the dataset ('/'-separated)
+ * @param root the dataset's folder: a local path or a Hadoop URI
+ * @param files the files the recording needs, relative to {@code root} (for a URI; empty otherwise)
+ * @param out the output folder: a local path or a Hadoop URI
+ * @param config the YAML file with the {@code preprocess} section: a local path or a Hadoop URI
+ * @param arguments the single-machine command line, as the fMRI outputs' provenance records it
+ * @param session the fMRI session label for recordings whose names have none
+ */
+public record PreprocessTask(String name, String recording, String root, List<String> files, String out, String config, List<String> arguments,
+        String session) implements Task {
+
+    /** Copies the lists. */
+    public PreprocessTask {
+        files = new ArrayList<>(files);
+        arguments = new ArrayList<>(arguments);
+    }
+
+    /** The tasks for every recording of the dataset at {@code root}, in path order. */
+    static List<PreprocessTask> of(String root, String out, String config, List<String> arguments, String session) {
+        List<PreprocessTask> tasks = new ArrayList<>();
+        if (HadoopFiles.isUri(root)) {
+            List<String> all = HadoopFiles.list(root);
+            for (String file : all) {
+                if (BidsDataset.isRecording(file)) {
+                    tasks.add(new PreprocessTask(file, file, root, needs(file, all), out, config, arguments, session));
+                }
+            }
+        } else {
+            Path folder = Path.of(root);
+            for (BidsRecording r : BidsDataset.open(folder).recordings()) {
+                String relative = folder.relativize(r.data()).toString().replace(java.io.File.separatorChar, '/');
+                tasks.add(new PreprocessTask(relative, relative, root, List.of(), out, config, arguments, session));
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * The files a recording needs from its dataset: those of its folder that share its entities (its
+     * companions, events and sidecars) and the JSON sidecars of every folder above it.
+     */
+    static List<String> needs(String recording, List<String> all) {
+        int slash = recording.lastIndexOf('/');
+        String folder = recording.substring(0, slash + 1);
+        String name = recording.substring(slash + 1);
+        String stem = name.substring(0, name.lastIndexOf('_') + 1);
+        List<String> out = new ArrayList<>();
+        for (String file : all) {
+            int at = file.lastIndexOf('/');
+            String parent = file.substring(0, at + 1);
+            String fileName = file.substring(at + 1);
+            if (parent.equals(folder) && (fileName.startsWith(stem) || fileName.endsWith(".json"))
+                    || folder.startsWith(parent) && fileName.endsWith(".json")) {
+                out.add(file);
+            }
+        }
+        return out;
+    }
+
+    /** Where the output of this recording goes, as a path or URI. */
+    String target() {
+        return out + (out.endsWith("/") ? "" : "/") + BidsPreprocessor.target(recording);
+    }
+
+    /** Does the task; see the class comment. */
+    @Override
+    public TaskResult run(int attempt) throws IOException {
+        long start = System.nanoTime();
+        String skipped;
+        try {
+            skipped = HadoopFiles.isUri(root) || HadoopFiles.isUri(out) || HadoopFiles.isUri(config) ? staged(attempt)
+                    : inPlace();
+        } catch (NeurodecException | UncheckedIOException | IllegalArgumentException e) {
+            return new TaskResult(name, "failed", seconds(start), attempt, e.getMessage());
+        }
+        return new TaskResult(name, skipped == null ? "done" : skipped.equals(CURRENT) ? "skipped" : "empty", seconds(start), attempt,
+                skipped == null || skipped.equals(CURRENT) ? "" : skipped);
+    }
+
+    private static final String CURRENT = "output current";
+
+    private String inPlace() {
+        Path folder = Path.of(root);
+        BidsRecording found = BidsDataset.recording(folder, folder.resolve(recording));
+        BidsPreprocessor preprocessor = new BidsPreprocessor(Path.of(config), arguments, session);
+        Path target = Path.of(target());
+        if (preprocessor.current(found, target)) {
+            return CURRENT;
+        }
+        return preprocessor.process(found, target, UnaryOperator.identity());
+    }
+
+    /** Through the executor's disk: the inputs copied there, the output put back where it belongs. */
+    private String staged(int attempt) throws IOException {
+        Path copy = Files.createTempDirectory("neurodec-task");
+        try {
+            Path dataset = copy.resolve("dataset");
+            Path recordingFile;
+            if (HadoopFiles.isUri(root)) {
+                for (String file : files) {
+                    HadoopFiles.download(root + "/" + file, dataset.resolve(file));
+                }
+                recordingFile = dataset.resolve(recording);
+            } else {
+                dataset = Path.of(root);
+                recordingFile = dataset.resolve(recording);
+            }
+            Path configFile = Path.of(config);
+            if (HadoopFiles.isUri(config)) {
+                configFile = copy.resolve("config").resolve(config.substring(config.lastIndexOf('/') + 1));
+                HadoopFiles.download(config, configFile);
+            }
+            BidsRecording found = BidsDataset.recording(dataset, recordingFile);
+            BidsPreprocessor preprocessor = new BidsPreprocessor(configFile, arguments, session);
+            Path local = copy.resolve("out.h5");
+            if (!HadoopFiles.isUri(out)) {
+                local = Path.of(target());
+            } else if (HadoopFiles.exists(target())) {
+                HadoopFiles.download(target(), local);
+            }
+            if (preprocessor.current(found, local)) {
+                return CURRENT;
+            }
+            Path datasetCopy = dataset;
+            Path configCopy = configFile;
+            UnaryOperator<Provenance> origin = p -> {
+                Provenance q = HadoopFiles.isUri(root) ? p.relocated(datasetCopy, root) : p;
+                return HadoopFiles.isUri(config) ? q.relocated(configCopy, config) : q;
+            };
+            Files.deleteIfExists(HadoopFiles.isUri(out) ? local : copy.resolve("none"));
+            String skipped = preprocessor.process(found, local, origin);
+            if (skipped == null && HadoopFiles.isUri(out)) {
+                HadoopFiles.upload(local, target(), attempt);
+            }
+            return skipped;
+        } finally {
+            AtomicFolder.delete(copy);
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
