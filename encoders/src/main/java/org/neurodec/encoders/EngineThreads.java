@@ -7,43 +7,30 @@ import java.util.function.Supplier;
  * every operation may use every core; with two folds training on two threads of a 2-core machine, each
  * operation's worker threads then compete with the other fold's for the same cores (and OpenMP's
  * waiting threads spin), which on the P300-sized transfer benchmark cost about a fifth of its time.
- * While {@code concurrent} trainings run, each operation gets {@code cores / concurrent} threads (at
- * least one); the engine's setting is restored afterwards.
+ * While {@code concurrent} trainings run, each gets {@code cores / concurrent} threads per operation
+ * (at least one). The setting is OpenMP's, which belongs to the thread that makes it: so each training
+ * sets it on the thread it runs on, and puts that thread's setting back afterwards. A training thus
+ * gets the same number of threads, and the same sums in the same order, whichever thread of which pool
+ * (a fold's, a Spark executor's) runs it.
  */
 public final class EngineThreads {
 
     private EngineThreads() {
     }
 
-    /** Callers inside {@link #sharedBy} now, and the engine's setting before the first of them. */
-    private static int active;
-    private static int before;
-
     /**
-     * {@code work}'s result, computed while PyTorch's per-operation threads are divided among
-     * {@code concurrent} trainings. Several callers at once (two transfers in one batch's JVM) each run
-     * without waiting for the other; the last to finish restores the engine's setting.
+     * {@code work}'s result, computed on this thread with PyTorch's per-operation threads set to the
+     * share of the cores one of {@code concurrent} trainings at once gets (every core for one).
      */
     public static <T> T sharedBy(int concurrent, Supplier<T> work) {
-        if (concurrent <= 1) {
-            return work.get();
-        }
-        synchronized (EngineThreads.class) {
-            ai.djl.engine.Engine.getEngine("PyTorch");
-            if (active++ == 0) {
-                before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-            }
-            int each = Math.max(1, Runtime.getRuntime().availableProcessors() / concurrent);
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.min(before, each));
-        }
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        int each = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, concurrent));
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(each);
         try {
             return work.get();
         } finally {
-            synchronized (EngineThreads.class) {
-                if (--active == 0) {
-                    ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
-                }
-            }
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
         }
     }
 }

@@ -98,8 +98,8 @@ public final class TransferJob {
         Plan plan = plan(file, overrides, log);
         Folds.Progress progress = new Folds.Progress(plan.folds.size(), log);
         int parallel = parallelFolds(plan.job, plan.folds.size());
-        List<Fold> done = org.neurodec.encoders.EngineThreads.sharedBy(Math.min(parallel, plan.folds.size()), () -> Folds.run(
-                plan.newSubjects(), newId -> {
+        int concurrent = Math.min(parallel, plan.folds.size());
+        List<Fold> done = Folds.run(plan.newSubjects(), newId -> org.neurodec.encoders.EngineThreads.sharedBy(concurrent, () -> {
             Consumer<String> foldLog = plan.folds.size() > 1 ? progress.of(newId) : log;
             Trained trained = plan.train(newId, foldLog);
             List<Row> rows = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class TransferJob {
             }
             progress.done(newId);
             return new Fold(newId, rows, tested, trained.report(), trained.model());
-        }, parallel));
+        }), parallel);
         return plan.result(done);
     }
 

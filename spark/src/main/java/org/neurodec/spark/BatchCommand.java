@@ -63,7 +63,7 @@ public final class BatchCommand implements Callable<Integer> {
         List<TaskResult> results;
         try {
             results = SparkBatch.run(m.tasks(), master, retries, failFast, log);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {   // Spark throws its checked SparkException unchecked, from Scala
             throw stopped(e);
         }
         String table = summary(results);
@@ -87,7 +87,7 @@ public final class BatchCommand implements Callable<Integer> {
      * What a Spark job's failure says to the user: the first failed task under --fail-fast (Spark wraps
      * a task's exception in its SparkException), else the failure itself.
      */
-    static RuntimeException stopped(RuntimeException e) {
+    static RuntimeException stopped(Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof SparkBatch.BatchStopped)) {
             cause = cause.getCause();
@@ -95,7 +95,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (cause instanceof SparkBatch.BatchStopped stopped) {
             return new ConfigurationException("stopped (--fail-fast) at " + stopped.getMessage());
         }
-        return e;
+        return e instanceof RuntimeException r ? r : new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
     }
 
     /**

@@ -95,7 +95,7 @@ public final class PreprocessCommand implements Callable<Integer> {
             try (SparkBatch batch = SparkBatch.start("neurodec preprocess", master, retries, log)) {
                 boolean stop = failFast;
                 results = batch.map(tasks, (task, attempt) -> SparkBatch.stopIfFailed(task.run(attempt), stop));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {   // Spark throws its checked SparkException unchecked, from Scala
                 throw BatchCommand.stopped(e);
             }
             PrintWriter stdout = spec.commandLine().getOut();
