@@ -24,9 +24,13 @@ public interface DistributedTransfer {
 
     /** The engine on the class path, or an error saying how to get one. */
     static DistributedTransfer find() {
-        return ServiceLoader.load(DistributedTransfer.class).findFirst().orElseThrow(() -> new ConfigurationException(
-                "--master: expected Apache Spark on the class path, found none; run through ./neurodec (which starts the Spark jar"
-                        + " when --master is given) or spark-submit spark/target/neurodec-spark-submit.jar"));
+        return ServiceLoader.load(DistributedTransfer.class).findFirst().orElseThrow(DistributedTransfer::noSpark);
+    }
+
+    /** The error of a --master given where Spark is not on the class path. */
+    static ConfigurationException noSpark() {
+        return new ConfigurationException("--master: expected Apache Spark on the class path, found none; run through ./neurodec"
+                + " (which starts the Spark jar when --master is given) or spark-submit spark/target/neurodec-spark-submit.jar");
     }
 
     /** {@code arguments} without the engine options and their values. */

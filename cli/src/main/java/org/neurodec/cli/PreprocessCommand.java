@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
         description = {"EEG: filter, re-reference, resample and epoch a recording. fMRI (a NIfTI run): mask it and",
             "estimate single-trial betas (LSA or LSS) from its events.tsv. Output is HDF5 that h5py reads.",
             "EEG steps come from --config (the 'preprocess' section of a YAML file) or from the flags, in",
-            "the order filter, notch, resample, reref, epochs. Parameters are checked before any work starts."})
+            "the order filter, notch, resample, reref, epochs. Parameters are checked before any work starts.",
+            "A BIDS dataset's recordings run as Apache Spark tasks with --master local[N] | spark://HOST:PORT | yarn",
+            "(resumable, Hadoop URIs accepted; see neurodec preprocess --master local --help)."})
 final class PreprocessCommand implements Callable<Integer> {
 
     @Spec
@@ -125,6 +127,10 @@ final class PreprocessCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    /** Taken by the Spark jar's preprocess command (a BIDS dataset's recordings as tasks); here only to say so. */
+    @Option(names = "--master", hidden = true)
+    private String master;
+
     /** An HDF5 file that neurodec's preprocess wrote: it has a root {@code provenance} attribute. */
     static boolean isPreprocessedFile(Path file) {
         try (Hdf5File h5 = Hdf5File.open(file)) {
@@ -136,6 +142,9 @@ final class PreprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (master != null) {
+            throw DistributedTransfer.noSpark();
+        }
         if (sfreq != null && !(sfreq > 0 && sfreq < 1e6)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sfreq: expected a rate in Hz above 0, found "
                     + sfreq);

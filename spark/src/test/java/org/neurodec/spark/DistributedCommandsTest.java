@@ -73,6 +73,13 @@ class DistributedCommandsTest {
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().contains("2 written, 0 skipped (output current), 0 with nothing to write, 0 failed"), first.out());
         assertSameFiles(single, spark);
+        // a batch manifest's preprocess entry: the same files again, in the batch's folder
+        Path manifest = Files.writeString(dir.resolve("batch.yaml"), "out: batch\njobs:\n  - preprocess: " + root + "\n    config: "
+                + steps + "\n    name: prep\n");
+        Result batch = run(SparkMain.commandLine(), manifest.toString(), "--master", "local[2]");
+        assertEquals(0, batch.status(), batch.err());
+        assertTrue(batch.out().contains("prep/sub-01/eeg/sub-01_task-mi_eeg.edf") && batch.out().contains("2 done"), batch.out());
+        assertSameFiles(single, dir.resolve("batch/prep"));
 
         Result again = run(SparkMain.preprocessCommandLine(), root.toString(), "--config", steps, "--out", spark.toString(),
                 "--master", "local[1]");
