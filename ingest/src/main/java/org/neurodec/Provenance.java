@@ -81,8 +81,10 @@ public record Provenance(String producer, List<String> arguments, List<InputFile
     /** An empty record of {@code producer}, with this neurodec's and Java's versions. */
     public static Provenance of(String producer) {
         String version = Provenance.class.getPackage().getImplementationVersion();
-        return new Provenance(producer, List.of(), List.of(), Map.of(), Map.of(),
-                Map.of("neurodec", version == null ? "development" : version, "java", System.getProperty("java.version")));
+        Map<String, String> versions = new LinkedHashMap<>();   // in this order in every JVM (Map.of's order is not)
+        versions.put("neurodec", version == null ? "development" : version);
+        versions.put("java", System.getProperty("java.version"));
+        return new Provenance(producer, List.of(), List.of(), Map.of(), Map.of(), versions);
     }
 
     /** The same, with the command line's {@code arguments}. */

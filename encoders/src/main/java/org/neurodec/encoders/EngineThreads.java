@@ -23,10 +23,14 @@ public final class EngineThreads {
      * share of the cores one of {@code concurrent} trainings at once gets (every core for one).
      */
     public static <T> T sharedBy(int concurrent, Supplier<T> work) {
+        return with(Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, concurrent)), work);
+    }
+
+    /** {@code work}'s result, computed on this thread with {@code threads} PyTorch threads per operation. */
+    public static <T> T with(int threads, Supplier<T> work) {
         ai.djl.engine.Engine.getEngine("PyTorch");
-        int each = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, concurrent));
         int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(each);
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.max(1, threads));
         try {
             return work.get();
         } finally {

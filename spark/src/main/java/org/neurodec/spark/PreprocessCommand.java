@@ -65,7 +65,9 @@ public final class PreprocessCommand implements Callable<Integer> {
         if (!HadoopFiles.isUri(configFile) && !Files.isRegularFile(Path.of(configFile))) {
             throw new ConfigurationException("--config " + config + ": expected a YAML file with a 'preprocess' section, found nothing");
         }
-        List<String> arguments = SparkMain.withoutSparkOptions(spec.commandLine().getParseResult().originalArgs());
+        // the single-machine command line, as the fMRI outputs' provenance records it
+        List<String> arguments = new ArrayList<>(List.of("preprocess"));
+        arguments.addAll(SparkMain.withoutSparkOptions(spec.commandLine().getParseResult().originalArgs()));
         OutputTarget target = null;
         if (HadoopFiles.isUri(folder)) {
             HadoopFiles.refuseOverInput(folder, root);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.neurodec.NeurodecException;
 import org.neurodec.Provenance;
@@ -105,10 +106,10 @@ public record PreprocessTask(String name, String recording, String root, List<St
 
     private static final String CURRENT = "output current";
 
-    private String inPlace() {
+    private String inPlace() throws IOException {
         Path folder = Path.of(root);
         BidsRecording found = BidsDataset.recording(folder, folder.resolve(recording));
-        BidsPreprocessor preprocessor = new BidsPreprocessor(Path.of(config), arguments, session);
+        BidsPreprocessor preprocessor = preprocessor(Path.of(config));
         Path target = Path.of(target());
         if (preprocessor.current(found, target)) {
             return CURRENT;
@@ -137,7 +138,7 @@ public record PreprocessTask(String name, String recording, String root, List<St
                 HadoopFiles.download(config, configFile);
             }
             BidsRecording found = BidsDataset.recording(dataset, recordingFile);
-            BidsPreprocessor preprocessor = new BidsPreprocessor(configFile, arguments, session);
+            BidsPreprocessor preprocessor = preprocessor(configFile);
             Path local = copy.resolve("out.h5");
             if (!HadoopFiles.isUri(out)) {
                 local = Path.of(target());
@@ -162,6 +163,23 @@ public record PreprocessTask(String name, String recording, String root, List<St
         } finally {
             AtomicFolder.delete(copy);
         }
+    }
+
+    /**
+     * Each executor thread's preprocessor of the last config it ran, so that its pipelines (an fMRI mask
+     * read, filters designed) are built once per thread, as the single-machine command builds them once.
+     */
+    private static final ThreadLocal<Map.Entry<String, BidsPreprocessor>> PREPROCESSORS = new ThreadLocal<>();
+
+    private BidsPreprocessor preprocessor(Path configFile) throws IOException {
+        String key = configFile + "|" + Files.getLastModifiedTime(configFile).toMillis() + "|" + Files.size(configFile) + "|"
+                + arguments + "|" + session;
+        Map.Entry<String, BidsPreprocessor> cached = PREPROCESSORS.get();
+        if (cached == null || !cached.getKey().equals(key)) {
+            cached = Map.entry(key, new BidsPreprocessor(configFile, arguments, session));
+            PREPROCESSORS.set(cached);
+        }
+        return cached.getValue();
     }
 
     private static double seconds(long start) {

@@ -34,7 +34,7 @@ import org.neurodec.ingest.AtomicFolder;
  * size) scores the new subject's decoders with that model. Every task reads the job's data itself
  * (an executor keeps the last job's data for its next task); the driver only reads the job file and
  * puts the rows together in the single-machine order, so the outputs are the same bytes but for the
- * training times. Tasks running at once in one executor share out PyTorch's threads.
+ * training times. A task uses as many PyTorch threads as Spark gives it cores.
  */
 public final class SparkTransfer implements DistributedTransfer {
 
@@ -195,24 +195,16 @@ public final class SparkTransfer implements DistributedTransfer {
         }
     }
 
-    /** {@code work} with PyTorch's threads shared among the tasks this executor runs at once. */
+    /**
+     * {@code work} with as many PyTorch threads per operation as Spark gives the task cores
+     * ({@code spark.task.cpus}, default 1): {@code local[N]} runs N tasks on N cores, an executor of C
+     * cores C tasks. The single-machine command gives each of its folds running at once its share of
+     * the cores, the same one thread each when there are at least as many folds as cores, and then the
+     * same sums in the same order.
+     */
     private static <T> T shared(java.util.function.Supplier<T> work) {
-        return EngineThreads.sharedBy(slots(), work);
-    }
-
-    /** How many tasks this executor runs at once: N for local[N], else spark.executor.cores (default: all cores). */
-    static int slots() {
         SparkEnv env = SparkEnv.get();
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (env == null) {
-            return 1;
-        }
-        String master = env.conf().get("spark.master", "");
-        java.util.regex.Matcher local = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]").matcher(master);
-        if (local.matches()) {
-            return local.group(1).equals("*") ? cores : Integer.parseInt(local.group(1));
-        }
-        return master.equals("local") ? 1 : env.conf().getInt("spark.executor.cores", cores);
+        return EngineThreads.with(env == null ? 1 : env.conf().getInt("spark.task.cpus", 1), work);
     }
 
     static byte[] zip(Path folder) throws IOException {

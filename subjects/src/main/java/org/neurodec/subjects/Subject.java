@@ -31,7 +31,7 @@ public record Subject(String id, Modality modality, int features, int times, Lis
         }
         channels = List.copyOf(channels);
         affine = affine.stream().map(List::copyOf).toList();
-        splits = Map.copyOf(splits);
+        splits = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(splits));   // one key order in every JVM
     }
 
     /** The space of a trial set, with no mask, affine or splits recorded. */

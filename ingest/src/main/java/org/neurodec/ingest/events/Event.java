@@ -24,7 +24,7 @@ public record Event(double onset, double duration, String trialType, String valu
         Objects.requireNonNull(trialType, "trialType");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(stimFile, "stimFile");
-        extra = Map.copyOf(extra);
+        extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 
     /** An event with a label and nothing else. */

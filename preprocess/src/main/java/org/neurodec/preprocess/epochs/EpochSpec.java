@@ -31,7 +31,7 @@ public record EpochSpec(double tmin, double tmax, double[] baseline, Map<Channel
             throw PreprocessException.badParameter("decim", "a positive integer", decim);
         }
         baseline = baseline == null ? null : baseline.clone();
-        reject = Map.copyOf(Objects.requireNonNull(reject, "reject"));
+        reject = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(reject, "reject")));
     }
 
     /** Epochs from {@code tmin} to {@code tmax}, no baseline, no rejection, every sample. */

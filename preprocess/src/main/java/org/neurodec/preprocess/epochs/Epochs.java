@@ -24,7 +24,7 @@ public final class Epochs {
     public record Info(String condition, long eventSample, Map<String, String> metadata) {
         /** Keeps an unmodifiable copy of the metadata. */
         public Info {
-            metadata = Map.copyOf(metadata);
+            metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
         }
     }
 

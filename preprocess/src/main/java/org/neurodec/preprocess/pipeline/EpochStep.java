@@ -20,7 +20,7 @@ public record EpochStep(EpochSpec spec, String events, Map<String, String> condi
 
     /** Keeps an unmodifiable copy of the conditions. */
     public EpochStep {
-        conditions = Map.copyOf(conditions);
+        conditions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions));   // the order given, in every JVM
         if (!events.equals("annotations") && !events.equals("eve") && !events.startsWith("stim:")) {
             throw org.neurodec.preprocess.PreprocessException.badParameter("events", "annotations, eve or stim:CHANNEL",
                     events);

@@ -208,7 +208,7 @@ public final class Steps {
 
         @Override
         public Map<String, Object> parameters() {
-            return Map.of("reference", "average", "bads", bads);
+            return org.neurodec.Ordered.map("reference", "average", "bads", bads);
         }
 
         @Override

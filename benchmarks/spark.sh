@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# neurodec on Apache Spark against the single-machine commands, in one run (issue 18's benchmark):
+#  1. preprocessing every recording of a 40-subject synthetic cohort (40 EEG recordings, 160 fMRI runs);
+#  2. leave-one-subject-out transfer on a 16-subject synthetic cohort (16 trainings, 48 calibration tasks).
+# Each as the single-machine command and with --master local[1] on one core (taskset -c 0: the JVM sees one
+# core), then as the single-machine command and with --master local[2] on both cores. Each command is timed
+# as a user runs it (JVM start included); every output of a Spark run is compared with the single-machine
+# one on the same cores (training times aside).
+# Usage: benchmarks/spark.sh [SUBJECTS_PREPROCESS] [SUBJECTS_TRANSFER]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+nd="$root/neurodec"
+work="$(mktemp -d)"
+trap '[ -n "${BENCH_KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
+"$nd" --version >/dev/null
+"$nd" batch --version >/dev/null   # builds both jars before anything is timed
+
+seconds() {   # seconds NAME COMMAND...: runs the command, prints and returns its wall time
+  local start end
+  start=$(date +%s.%N)
+  "${@:2}" >"$work/$1.log" 2>&1 || { echo "$1 failed:"; tail -5 "$work/$1.log"; exit 1; }
+  end=$(date +%s.%N)
+  python3 -c "print(f'{$end - $start:.1f}')"
+}
+
+same() {   # same A B: every file of A has the same bytes in B (training times aside)
+  (cd "$1" && find . -type f | sort) > "$work/a.list"
+  (cd "$2" && find . -type f | sort) > "$work/b.list"
+  cmp -s "$work/a.list" "$work/b.list" || { echo "different files in $1 and $2"; return 1; }
+  while read -r f; do
+    if ! cmp -s "$1/$f" "$2/$f"; then
+      case "$f" in
+        *.json) diff <(sed -E 's/"seconds" : [0-9.eE+-]+/"seconds" : T/' "$1/$f") \
+                     <(sed -E 's/"seconds" : [0-9.eE+-]+/"seconds" : T/' "$2/$f") >/dev/null \
+                || { echo "$f differs"; return 1; } ;;
+        *) echo "$f differs"; return 1 ;;
+      esac
+    fi
+  done < "$work/a.list"
+  echo "same bytes"
+}
+
+n1=${1:-40}
+"$nd" cohort "$work/cohort40" --subjects "$n1" >/dev/null
+cat > "$work/steps.yaml" <<YAML
+preprocess:
+  steps:
+    - filter: {l_freq: 1, h_freq: 40}
+  epochs: {tmin: -0.1, tmax: 0.6}
+  fmri: {mask: $work/cohort40/derivatives/masks/sub-01_mask.nii.gz, betas: lsa}
+YAML
+recordings=$(find "$work/cohort40" -name '*_eeg.edf' -o -name '*_bold.nii.gz' | wc -l)
+echo "preprocess: $n1-subject cohort, $recordings recordings"
+# each output at the same path (the fMRI provenance records the command line), moved aside in turn
+p() { "$nd" preprocess "$work/cohort40" --config "$work/steps.yaml" --out "$work/pre" "$@"; }
+t0=$(seconds pre-single1 taskset -c 0 "$nd" preprocess "$work/cohort40" --config "$work/steps.yaml" --out "$work/pre")
+mv "$work/pre" "$work/pre-single1"
+t1=$(seconds pre-local1 taskset -c 0 "$nd" preprocess "$work/cohort40" --config "$work/steps.yaml" --out "$work/pre" \
+  --master 'local[1]')
+mv "$work/pre" "$work/pre-local1"
+t3=$(seconds pre-single2 p); mv "$work/pre" "$work/pre-single2"
+t2=$(seconds pre-local2 p --master 'local[2]'); mv "$work/pre" "$work/pre-local2"
+echo "  one core:  neurodec preprocess       $t0 s"
+echo "             --master local[1]         $t1 s   ($(same "$work/pre-single1" "$work/pre-local1"))"
+echo "  two cores: neurodec preprocess       $t3 s"
+echo "             --master local[2]         $t2 s   ($(same "$work/pre-single2" "$work/pre-local2"))"
+python3 -c "print(f'  speed-up local[1] -> local[2]: {$t1 / $t2:.2f}x; Spark overhead at local[1]: {100 * ($t1 - $t0) / $t0:+.1f} % ({1000 * ($t1 - $t0) / $recordings:.0f} ms per task)')"
+
+n2=${2:-16}
+"$nd" cohort "$work/cohort16" --subjects "$n2" --images 60 >/dev/null
+subjects=$(python3 -c "print(', '.join(f'\"{i:02d}\"' for i in range(1, $n2 + 1)))")
+sed -e "s|  train: \[\"01\", \"02\", \"03\", \"04\"\]|  leave_one_out: [$subjects]|" -e '/^  new: "05"/d' \
+    -e 's/calibration: \[10, 25, 50, 100\]/calibration: [10, 25]/' -e 's/epochs: 60/epochs: 10/' \
+    "$root/examples/synthetic-transfer.yaml" > "$work/loso.yaml"
+folds=$n2
+echo "transfer: $n2-subject cohort, leave-one-subject-out: $folds folds, $((folds * 3)) calibration tasks"
+t() { "$nd" transfer "$work/loso.yaml" --set "cohort=$work/cohort16" --out "$work/tr" "$@"; }
+s1=$(seconds tr-single1 taskset -c 0 "$nd" transfer "$work/loso.yaml" --set "cohort=$work/cohort16" --out "$work/tr")
+mv "$work/tr" "$work/tr-single1"
+r1=$(seconds tr-local1 taskset -c 0 "$nd" transfer "$work/loso.yaml" --set "cohort=$work/cohort16" --out "$work/tr" \
+  --master 'local[1]')
+mv "$work/tr" "$work/tr-local1"
+s2=$(seconds tr-single2 t); mv "$work/tr" "$work/tr-single2"
+r2=$(seconds tr-local2 t --master 'local[2]'); mv "$work/tr" "$work/tr-local2"
+echo "  one core:  neurodec transfer         $s1 s"
+echo "             --master local[1]         $r1 s   ($(same "$work/tr-single1" "$work/tr-local1"))"
+echo "  two cores: neurodec transfer         $s2 s   ($(same "$work/tr-single1" "$work/tr-single2"))"
+echo "             --master local[2]         $r2 s   ($(same "$work/tr-single2" "$work/tr-local2"))"
+python3 -c "print(f'  speed-up local[1] -> local[2]: {$r1 / $r2:.2f}x; Spark overhead at local[1]: {100 * ($r1 - $s1) / $s1:+.1f} % ({1000 * ($r1 - $s1) / ($folds * 4):.0f} ms per task)')"
