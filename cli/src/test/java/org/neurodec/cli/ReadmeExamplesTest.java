@@ -70,6 +70,8 @@ class ReadmeExamplesTest {
                 jobs++;
             } else if (first.startsWith("out:")) {
                 batches++; // a batch manifest: spark/ReadmeBatchTest runs it (Spark is not on this module's class path)
+            } else if (first.startsWith("spark-submit ")) {
+                batches++; // a cluster's command line: spark/ReadmeBatchTest parses it with the Spark jar's commands
             } else if (!(first.startsWith("neurodec ") || first.endsWith(";") || first.startsWith("subject ")
                     || block.lines().stream().anyMatch(l -> l.strip().endsWith(";")))) {
                 fail("README line " + block.line() + ": a block that is neither an example run here nor a synopsis, Java"
@@ -79,7 +81,7 @@ class ReadmeExamplesTest {
         assertEquals(3, commands, "command lines run");
         assertEquals(2, sections, "preprocess sections run");
         assertEquals(1, jobs, "job files run");
-        assertEquals(1, batches, "batch manifests (run in spark/)");
+        assertEquals(2, batches, "a batch manifest and a spark-submit line (checked in spark/)");
     }
 
     /** Runs the block's ./neurodec lines in {@code dir}; the build's own lines are what this test runs under. */
