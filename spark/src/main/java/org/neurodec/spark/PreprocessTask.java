@@ -114,6 +114,7 @@ public record PreprocessTask(String name, String recording, String root, List<St
         if (preprocessor.current(found, target)) {
             return CURRENT;
         }
+        removeLeftovers(target);
         return preprocessor.process(found, target, UnaryOperator.identity());
     }
 
@@ -162,6 +163,20 @@ public record PreprocessTask(String name, String recording, String root, List<St
             return skipped;
         } finally {
             AtomicFolder.delete(copy);
+        }
+    }
+
+    /** The hidden temporaries a killed attempt left beside {@code target} ({@code .NAME.<digits>.part}), removed. */
+    private static void removeLeftovers(Path target) throws IOException {
+        java.util.regex.Pattern leftover = java.util.regex.Pattern.compile("\\." + java.util.regex.Pattern.quote(
+                target.getFileName().toString()) + "\\.\\d+\\.part");
+        if (!Files.isDirectory(target.getParent())) {
+            return;
+        }
+        try (var siblings = Files.list(target.getParent())) {
+            for (Path p : siblings.filter(p -> leftover.matcher(p.getFileName().toString()).matches()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

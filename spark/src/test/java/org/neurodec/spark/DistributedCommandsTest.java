@@ -135,6 +135,53 @@ class DistributedCommandsTest {
     }
 
     @Test
+    void aRerunAfterAKillSkipsTheFinishedRecordings(@TempDir Path dir) throws Exception {
+        Path cohort = dir.resolve("cohort");
+        assertEquals(0, run(Main.commandLine(), "cohort", cohort.toString(), "--subjects", "4").status());
+        Path steps = Files.writeString(dir.resolve("steps.yaml"), "preprocess:\n  steps:\n    - filter: {l_freq: 1, h_freq: 40}\n"
+                + "  epochs: {tmin: -0.1, tmax: 0.6}\n  fmri: {mask: " + cohort.resolve("derivatives/masks/sub-01_mask.nii.gz")
+                + ", betas: lsa}\n");
+        Path out = dir.resolve("out");
+        Result single = run(Main.commandLine(), "preprocess", cohort.toString(), "--config", steps.toString(), "--out",
+                out.toString());
+        assertEquals(0, single.status(), single.err());
+        Path reference = Files.move(out, dir.resolve("reference"));
+
+        // the Spark command in a JVM of its own, killed (SIGKILL) once its first recordings are written
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SparkMain.class.getName(), "preprocess",
+                cohort.toString(), "--config", steps.toString(), "--out", out.toString(), "--master", "local[1]"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (child.isAlive() && written(out) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        child.destroyForcibly().waitFor();
+        int before = written(out);
+        assertTrue(before >= 1 && before < 20, "killed part-way, " + before + " of 20 written: " + Files.readString(
+                dir.resolve("child.log")));
+
+        Result rerun = run(SparkMain.preprocessCommandLine(), cohort.toString(), "--config", steps.toString(), "--out",
+                out.toString(), "--master", "local[2]");
+        assertEquals(0, rerun.status(), rerun.err());
+        assertTrue(rerun.out().contains((20 - before) + " written, " + before + " skipped"), "what finished before the kill is"
+                + " kept: " + rerun.out());
+        assertSameFiles(reference, out);   // no half file, no temporary left
+    }
+
+    private static int written(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            return (int) files.filter(p -> p.getFileName().toString().endsWith("_preproc.h5")).count();
+        }
+    }
+
+    @Test
     void transferOnSparkWritesTheSingleMachineFiles(@TempDir Path dir) throws Exception {
         Path cohort = dir.resolve("cohort");
         assertEquals(0, run(Main.commandLine(), "cohort", cohort.toString(), "--subjects", "3", "--images", "40").status());
