@@ -40,17 +40,18 @@ public final class SparkMain {
 
     /** {@code neurodec preprocess BIDS_ROOT --master ...}'s command line. */
     public static CommandLine preprocessCommandLine() {
-        CommandLine cli = new CommandLine(new PreprocessCommand());
-        cli.setCommandName("neurodec preprocess");
-        cli.setUsageHelpWidth(120);
-        cli.setExecutionExceptionHandler(Main.INPUT_ERRORS);
-        return cli;
+        return commandLine(new PreprocessCommand(), "neurodec preprocess");
     }
 
-    /** The batch command's command line: input errors print one line, not a stack trace. */
+    /** The batch command's command line. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new BatchCommand());
-        cli.setCommandName("neurodec batch");
+        return commandLine(new BatchCommand(), "neurodec batch");
+    }
+
+    /** {@code command}'s command line: input errors print one line, not a stack trace. */
+    private static CommandLine commandLine(Object command, String name) {
+        CommandLine cli = new CommandLine(command);
+        cli.setCommandName(name);
         cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler(Main.INPUT_ERRORS);
         return cli;

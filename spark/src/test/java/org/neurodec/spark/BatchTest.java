@@ -1,6 +1,5 @@
 package org.neurodec.spark;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurodec.cli.Main;
@@ -74,7 +72,7 @@ class BatchTest {
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().contains("4 done, 0 skipped, 0 failed"), first.out());
         for (BatchTask task : m.tasks().stream().map(BatchTask.class::cast).toList()) {
-            assertSameFiles(reference.resolve(task.name()), Path.of(task.out()));
+            SameFiles.assertSame(reference.resolve(task.name()), Path.of(task.out()));
         }
         assertTrue(Files.readString(m.out().resolve("batch.tsv")).lines().skip(1).allMatch(l -> l.split("\t")[1].equals("done")));
 
@@ -142,21 +140,5 @@ class BatchTest {
         assertEquals("a user's file", Files.readString(dir.resolve("r")));
         assertEquals("local[2,4]", SparkBatch.master("local[2]", 3));
         assertEquals("spark://h:7077", SparkBatch.master("spark://h:7077", 3));
-    }
-
-    /** Every file under {@code a} has the same bytes under {@code b}, and no file is missing on either side. */
-    private static void assertSameFiles(Path a, Path b) throws IOException {
-        List<Path> left;
-        List<Path> right;
-        try (Stream<Path> files = Files.walk(a)) {
-            left = files.filter(Files::isRegularFile).map(a::relativize).sorted().toList();
-        }
-        try (Stream<Path> files = Files.walk(b)) {
-            right = files.filter(Files::isRegularFile).map(b::relativize).sorted().toList();
-        }
-        assertEquals(left, right, "the same files in " + b);
-        for (Path f : left) {
-            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), b.resolve(f) + " differs");
-        }
     }
 }

@@ -72,14 +72,14 @@ class DistributedCommandsTest {
                 "--master", "local[2]");
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().contains("2 written, 0 skipped (output current), 0 with nothing to write, 0 failed"), first.out());
-        assertSameFiles(single, spark);
+        SameFiles.assertSame(single, spark);
         // a batch manifest's preprocess entry: the same files again, in the batch's folder
         Path manifest = Files.writeString(dir.resolve("batch.yaml"), "out: batch\njobs:\n  - preprocess: " + root + "\n    config: "
                 + steps + "\n    name: prep\n");
         Result batch = run(SparkMain.commandLine(), manifest.toString(), "--master", "local[2]");
         assertEquals(0, batch.status(), batch.err());
         assertTrue(batch.out().contains("prep/sub-01/eeg/sub-01_task-mi_eeg.edf") && batch.out().contains("2 done"), batch.out());
-        assertSameFiles(single, dir.resolve("batch/prep"));
+        SameFiles.assertSame(single, dir.resolve("batch/prep"));
 
         Result again = run(SparkMain.preprocessCommandLine(), root.toString(), "--config", steps, "--out", spark.toString(),
                 "--master", "local[1]");
@@ -169,7 +169,7 @@ class DistributedCommandsTest {
         assertEquals(0, rerun.status(), rerun.err());
         assertTrue(rerun.out().contains((20 - before) + " written, " + before + " skipped"), "what finished before the kill is"
                 + " kept: " + rerun.out());
-        assertSameFiles(reference, out);   // no half file, no temporary left
+        SameFiles.assertSame(reference, out);   // no half file, no temporary left
     }
 
     private static int written(Path out) throws IOException {
@@ -199,33 +199,6 @@ class DistributedCommandsTest {
         assertTrue(distributed.err().contains("scoring 9 calibrations (3 new subjects x 3 entries) as Spark tasks"),
                 distributed.err());
         assertEquals(one.out(), distributed.out(), "the same table");
-        assertSameFiles(single, spark);
-    }
-
-    /**
-     * Every file under {@code a} has the same bytes under {@code b} (training times, which differ from
-     * run to run, aside), and no file is missing on either side.
-     */
-    static void assertSameFiles(Path a, Path b) throws IOException {
-        List<Path> left;
-        List<Path> right;
-        try (Stream<Path> files = Files.walk(a)) {
-            left = files.filter(Files::isRegularFile).map(a::relativize).sorted().toList();
-        }
-        try (Stream<Path> files = Files.walk(b)) {
-            right = files.filter(Files::isRegularFile).map(b::relativize).sorted().toList();
-        }
-        assertEquals(left, right, "the same files in " + b);
-        for (Path f : left) {
-            byte[] x = Files.readAllBytes(a.resolve(f));
-            byte[] y = Files.readAllBytes(b.resolve(f));
-            if (!java.util.Arrays.equals(x, y) && f.toString().endsWith(".json")) {
-                String seconds = "\"seconds\"\\s*:\\s*[0-9.eE+-]+";
-                assertEquals(new String(x).replaceAll(seconds, "\"seconds\":T"), new String(y).replaceAll(seconds, "\"seconds\":T"),
-                        b.resolve(f) + " differs beyond its training times");
-            } else {
-                assertArrayEquals(x, y, b.resolve(f) + " differs");
-            }
-        }
+        SameFiles.assertSame(single, spark);
     }
 }
