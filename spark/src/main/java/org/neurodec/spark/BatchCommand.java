@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code neurodec batch MANIFEST.yaml --master ...}: a manifest's jobs as Spark tasks. */
 @Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = BatchCommand.Version.class,
-        description = {"Run the jobs of a batch manifest (run and transfer job files, each with its --set values or a grid",
-            "of them) as Apache Spark tasks: one output folder per task inside the manifest's 'out' folder, the same files",
-            "the single-machine command writes. A finished task whose inputs are unchanged is skipped on a rerun; a task",
-            "whose input is refused (a corrupt recording) fails alone and is named in the summary; one that throws is",
-            "retried. The summary is printed and written to OUT/batch.tsv. Exit 0 when every task is done or skipped."})
+        description = {"Run the jobs of a batch manifest as Apache Spark tasks: run and transfer job files, each with its --set",
+            "values or a grid of them, and BIDS datasets to preprocess (a task per recording). Each job writes the files the",
+            "single-machine command writes, in its own folder inside the manifest's 'out'. A finished task whose inputs are",
+            "unchanged is skipped on a rerun; a task whose input is refused (a corrupt recording) fails alone and is named in",
+            "the summary; one that throws is retried. The summary is printed and written to OUT/batch.tsv. Exit 0 when every",
+            "task is done or skipped."})
 public final class BatchCommand implements Callable<Integer> {
 
     @Spec
@@ -38,19 +39,15 @@ public final class BatchCommand implements Callable<Integer> {
             description = "the Spark master: local[N], spark://HOST:PORT, yarn, ... (default: ${DEFAULT-VALUE})")
     private String master;
 
-    @Option(names = "--retries", defaultValue = "3", paramLabel = "N",
-            description = "how often Spark retries a task that threw (default: ${DEFAULT-VALUE})")
-    private int retries;
-
-    @Option(names = "--fail-fast", description = "stop the batch at the first task that fails")
-    private boolean failFast;
+    @picocli.CommandLine.Mixin
+    private TaskOptions tasks;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "the batch's folder, instead of the manifest's 'out'")
     private Path outOption;
 
     @Override
     public Integer call() {
-        checkRetries(retries);
+        int retries = tasks.retries();
         Manifest m = Manifest.read(manifest, outOption);
         Path out = m.out();
         PrintWriter log = spec.commandLine().getErr();
@@ -62,7 +59,7 @@ public final class BatchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<TaskResult> results;
         try {
-            results = SparkBatch.run(m.tasks(), master, retries, failFast, log);
+            results = SparkBatch.run(m.tasks(), master, retries, tasks.failFast, log);
         } catch (Exception e) {   // Spark throws its checked SparkException unchecked, from Scala
             throw stopped(e);
         }
@@ -75,12 +72,6 @@ public final class BatchCommand implements Callable<Integer> {
         stdout.flush();
         AtomicFile.write(out.resolve("batch.tsv"), w -> w.write(tsv(results).getBytes(StandardCharsets.UTF_8)));
         return counts.getOrDefault("failed", 0L) == 0 ? 0 : 1;
-    }
-
-    static void checkRetries(int retries) {
-        if (retries < 0 || retries > 100) {
-            throw new ConfigurationException("--retries: expected 0..100, found " + retries);
-        }
     }
 
     /**

@@ -43,16 +43,12 @@ public final class PreprocessCommand implements Callable<Integer> {
             description = "the Spark master: local[N], spark://HOST:PORT, yarn, ...")
     private String master;
 
-    @Option(names = "--retries", defaultValue = "3", paramLabel = "N",
-            description = "how often Spark retries a task that threw (default: ${DEFAULT-VALUE})")
-    private int retries;
-
-    @Option(names = "--fail-fast", description = "stop at the first recording that fails")
-    private boolean failFast;
+    @picocli.CommandLine.Mixin
+    private TaskOptions options;
 
     @Override
     public Integer call() {
-        BatchCommand.checkRetries(retries);
+        int retries = options.retries();
         PrintWriter log = spec.commandLine().getErr();
         String root = input;
         String configFile = config;
@@ -95,7 +91,7 @@ public final class PreprocessCommand implements Callable<Integer> {
             long start = System.nanoTime();
             List<TaskResult> results;
             try (SparkBatch batch = SparkBatch.start("neurodec preprocess", master, retries, log)) {
-                boolean stop = failFast;
+                boolean stop = options.failFast;
                 results = batch.map(tasks, (task, attempt) -> SparkBatch.stopIfFailed(task.run(attempt), stop));
             } catch (Exception e) {   // Spark throws its checked SparkException unchecked, from Scala
                 throw BatchCommand.stopped(e);
