@@ -46,6 +46,29 @@ same() {   # same A B: every file of A has the same bytes in B (training times a
   echo "same bytes"
 }
 
+# compare NAME OUT TASKS COMMAND...: the command (writing OUT) on one core and with --master local[1] there, then
+# on two cores and with --master local[2]; each output at the same path (provenance records the command
+# line), moved aside in turn and compared with the single-machine one on the same cores
+compare() {
+  local name=$1 out=$2 tasks=$3 t
+  shift 3
+  declare -A time
+  for run in single1 local1 single2 local2; do
+    local cmd=("$@")
+    case $run in *1) cmd=(taskset -c 0 "${cmd[@]}") ;; esac
+    case $run in local1) cmd+=(--master 'local[1]') ;; local2) cmd+=(--master 'local[2]') ;; esac
+    t=$(seconds "$out-$run" "${cmd[@]}")
+    time[$run]=$t
+    mv "$work/$out" "$work/$out-$run"
+  done
+  printf '  one core:  neurodec %-16s %s s\n' "$name" "${time[single1]}"
+  printf '             --master local[1]         %s s   (%s)\n' "${time[local1]}" "$(same "$work/$out-single1" "$work/$out-local1")"
+  printf '  two cores: neurodec %-16s %s s   (%s)\n' "$name" "${time[single2]}" "$(same "$work/$out-single1" "$work/$out-single2")"
+  printf '             --master local[2]         %s s   (%s)\n' "${time[local2]}" "$(same "$work/$out-single2" "$work/$out-local2")"
+  python3 -c "l1, l2, s1 = ${time[local1]}, ${time[local2]}, ${time[single1]}
+print(f'  speed-up local[1] -> local[2]: {l1 / l2:.2f}x; Spark overhead at local[1]: {100 * (l1 - s1) / s1:+.1f} % ({1000 * (l1 - s1) / $tasks:.0f} ms per task)')"
+}
+
 n1=${1:-40}
 "$nd" cohort "$work/cohort40" --subjects "$n1" >/dev/null
 cat > "$work/steps.yaml" <<YAML
@@ -57,20 +80,7 @@ preprocess:
 YAML
 recordings=$(find "$work/cohort40" -name '*_eeg.edf' -o -name '*_bold.nii.gz' | wc -l)
 echo "preprocess: $n1-subject cohort, $recordings recordings"
-# each output at the same path (the fMRI provenance records the command line), moved aside in turn
-p() { "$nd" preprocess "$work/cohort40" --config "$work/steps.yaml" --out "$work/pre" "$@"; }
-t0=$(seconds pre-single1 taskset -c 0 "$nd" preprocess "$work/cohort40" --config "$work/steps.yaml" --out "$work/pre")
-mv "$work/pre" "$work/pre-single1"
-t1=$(seconds pre-local1 taskset -c 0 "$nd" preprocess "$work/cohort40" --config "$work/steps.yaml" --out "$work/pre" \
-  --master 'local[1]')
-mv "$work/pre" "$work/pre-local1"
-t3=$(seconds pre-single2 p); mv "$work/pre" "$work/pre-single2"
-t2=$(seconds pre-local2 p --master 'local[2]'); mv "$work/pre" "$work/pre-local2"
-echo "  one core:  neurodec preprocess       $t0 s"
-echo "             --master local[1]         $t1 s   ($(same "$work/pre-single1" "$work/pre-local1"))"
-echo "  two cores: neurodec preprocess       $t3 s"
-echo "             --master local[2]         $t2 s   ($(same "$work/pre-single2" "$work/pre-local2"))"
-python3 -c "print(f'  speed-up local[1] -> local[2]: {$t1 / $t2:.2f}x; Spark overhead at local[1]: {100 * ($t1 - $t0) / $t0:+.1f} % ({1000 * ($t1 - $t0) / $recordings:.0f} ms per task)')"
+compare preprocess pre "$recordings" "$nd" preprocess "$work/cohort40" --config "$work/steps.yaml" --out "$work/pre"
 
 n2=${2:-16}
 "$nd" cohort "$work/cohort16" --subjects "$n2" --images 60 >/dev/null
@@ -80,16 +90,4 @@ sed -e "s|  train: \[\"01\", \"02\", \"03\", \"04\"\]|  leave_one_out: [$subject
     "$root/examples/synthetic-transfer.yaml" > "$work/loso.yaml"
 folds=$n2
 echo "transfer: $n2-subject cohort, leave-one-subject-out: $folds folds, $((folds * 3)) calibration tasks"
-t() { "$nd" transfer "$work/loso.yaml" --set "cohort=$work/cohort16" --out "$work/tr" "$@"; }
-s1=$(seconds tr-single1 taskset -c 0 "$nd" transfer "$work/loso.yaml" --set "cohort=$work/cohort16" --out "$work/tr")
-mv "$work/tr" "$work/tr-single1"
-r1=$(seconds tr-local1 taskset -c 0 "$nd" transfer "$work/loso.yaml" --set "cohort=$work/cohort16" --out "$work/tr" \
-  --master 'local[1]')
-mv "$work/tr" "$work/tr-local1"
-s2=$(seconds tr-single2 t); mv "$work/tr" "$work/tr-single2"
-r2=$(seconds tr-local2 t --master 'local[2]'); mv "$work/tr" "$work/tr-local2"
-echo "  one core:  neurodec transfer         $s1 s"
-echo "             --master local[1]         $r1 s   ($(same "$work/tr-single1" "$work/tr-local1"))"
-echo "  two cores: neurodec transfer         $s2 s   ($(same "$work/tr-single1" "$work/tr-single2"))"
-echo "             --master local[2]         $r2 s   ($(same "$work/tr-single2" "$work/tr-local2"))"
-python3 -c "print(f'  speed-up local[1] -> local[2]: {$r1 / $r2:.2f}x; Spark overhead at local[1]: {100 * ($r1 - $s1) / $s1:+.1f} % ({1000 * ($r1 - $s1) / ($folds * 4):.0f} ms per task)')"
+compare transfer tr $((folds * 4)) "$nd" transfer "$work/loso.yaml" --set "cohort=$work/cohort16" --out "$work/tr"

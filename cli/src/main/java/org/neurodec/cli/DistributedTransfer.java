@@ -18,6 +18,8 @@ public interface DistributedTransfer {
 
     /** The options that choose where a command runs, which its outputs' provenance leaves out (they do not change a byte). */
     List<String> ENGINE_OPTIONS = List.of("--master", "--retries");
+    /** The same, for flags without a value. */
+    List<String> ENGINE_FLAGS = List.of("--fail-fast");
 
     /** Runs the job on {@code master}; the same result as {@link TransferJob#run}, the same seeds, the same rows. */
     TransferJob.Result run(Path job, Map<String, String> variables, String master, int retries, Consumer<String> log);
@@ -40,7 +42,7 @@ public interface DistributedTransfer {
             String a = arguments.get(i);
             if (ENGINE_OPTIONS.contains(a)) {
                 i++;
-            } else if (ENGINE_OPTIONS.stream().noneMatch(o -> a.startsWith(o + "=")) && !a.equals("--fail-fast")) {
+            } else if (ENGINE_OPTIONS.stream().noneMatch(o -> a.startsWith(o + "=")) && !ENGINE_FLAGS.contains(a)) {
                 out.add(a);
             }
         }

@@ -50,7 +50,7 @@ public final class EncoderJob {
             Consumer<String> log) {
         Job.Section root = job.root();
         EncoderData data = new EncoderData(root);
-        EncoderConfig config = TransferJob.config(job.model());
+        EncoderConfig config = TransferPlan.config(job.model());
         Device device = SharedEncoder.device(job.model().has("device") ? job.model().text("device") : "auto");
         Job.Section p = job.protocol();
         boolean shuffle = p.text("type").equals("shuffle-split");

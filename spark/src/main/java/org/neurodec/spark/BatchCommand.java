@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.neurodec.ConfigurationException;
 import org.neurodec.ingest.AtomicFile;
-import org.neurodec.ingest.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,13 +52,13 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         claim(out);
-        m.preprocessFolders().forEach(BatchCommand::preprocessFolder);
+        m.preprocessFolders().forEach(PreprocessTask::outputFolder);
         log.printf("%d tasks from %s on %s%n", m.tasks().size(), manifest, master);
         log.flush();
         long start = System.nanoTime();
         List<TaskResult> results;
         try {
-            results = SparkBatch.run(m.tasks(), master, retries, tasks.failFast, log);
+            results = SparkBatch.run(m.tasks(), master, retries, tasks.failFast, lines(log));
         } catch (Exception e) {   // Spark throws its checked SparkException unchecked, from Scala
             throw stopped(e);
         }
@@ -113,27 +112,12 @@ public final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    /** A manifest's preprocess entry's folder: created with the marker of a preprocess output, or an earlier one. */
-    private static void preprocessFolder(Path folder) {
-        try {
-            String kind = OutputTarget.markerOf(folder);
-            if (Files.isDirectory(folder) && kind == null && !isEmpty(folder) || kind != null && !kind.equals("preprocess")) {
-                throw new ConfigurationException(folder + ": expected an empty folder or an earlier preprocess output, found a folder"
-                        + " neurodec did not write as one");
-            }
-            Files.createDirectories(folder);
-            if (kind == null) {
-                Files.writeString(folder.resolve(OutputTarget.MARKER), OutputTarget.markerText("preprocess"));
-            }
-        } catch (java.io.IOException e) {
-            throw new ConfigurationException(folder + ": cannot create the folder: " + e.getMessage());
-        }
-    }
-
-    private static boolean isEmpty(Path folder) throws java.io.IOException {
-        try (var entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        }
+    /** Lines to {@code out}, each flushed as it comes. */
+    static java.util.function.Consumer<String> lines(PrintWriter out) {
+        return line -> {
+            out.println(line);
+            out.flush();
+        };
     }
 
     /** The summary as a table: task, status, seconds, attempt, and why a task failed. */

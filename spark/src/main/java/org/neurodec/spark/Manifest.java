@@ -146,15 +146,17 @@ public record Manifest(Path file, Path out, List<Task> tasks, List<Path> preproc
             throw error(file, at + ".name", "a task name no other job has", "'" + safe + "' twice");
         }
         Path target = out.resolve(safe);
-        List<PreprocessTask> recordings = PreprocessTask.of(root, target.toString(), config, List.of("preprocess", root, "--config",
-                config, "--out", target.toString()), "1");
+        List<PreprocessTask> recordings;
+        try {
+            recordings = PreprocessTask.of(safe + "/", root, target.toString(), config, List.of("preprocess", root, "--config",
+                    config, "--out", target.toString()), "1");
+        } catch (IOException e) {
+            throw error(file, at + ".preprocess", "a dataset folder that can be listed", e.getMessage());
+        }
         if (recordings.isEmpty()) {
             throw error(file, at + ".preprocess", "a BIDS dataset with sub-*/[ses-*/]{func,eeg}/ recordings", "none in " + root);
         }
-        for (PreprocessTask task : recordings) {
-            tasks.add(new PreprocessTask(safe + "/" + task.name(), task.recording(), task.root(), task.files(), task.out(), task.config(),
-                    task.arguments(), task.session()));
-        }
+        tasks.addAll(recordings);
         return target;
     }
 

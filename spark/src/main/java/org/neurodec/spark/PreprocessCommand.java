@@ -63,7 +63,7 @@ public final class PreprocessCommand implements Callable<Integer> {
         }
         // the single-machine command line, as the fMRI outputs' provenance records it
         List<String> arguments = new ArrayList<>(List.of("preprocess"));
-        arguments.addAll(SparkMain.withoutSparkOptions(spec.commandLine().getParseResult().originalArgs()));
+        arguments.addAll(org.neurodec.cli.DistributedTransfer.withoutEngineOptions(spec.commandLine().getParseResult().originalArgs()));
         OutputTarget target = null;
         if (HadoopFiles.isUri(folder)) {
             HadoopFiles.refuseOverInput(folder, root);
@@ -80,9 +80,14 @@ public final class PreprocessCommand implements Callable<Integer> {
         }
         try {
             if (target != null) {
-                createFolder(Path.of(folder));
+                PreprocessTask.outputFolder(Path.of(folder));
             }
-            List<PreprocessTask> tasks = PreprocessTask.of(root, folder, configFile, arguments, session);
+            List<PreprocessTask> tasks;
+            try {
+                tasks = PreprocessTask.of("", root, folder, configFile, arguments, session);
+            } catch (java.io.IOException e) {
+                throw new ConfigurationException(input + ": could not be listed: " + e.getMessage());
+            }
             if (tasks.isEmpty()) {
                 throw new ConfigurationException(input + ": no sub-*/[ses-*/]{func,eeg}/ recordings found");
             }
@@ -90,7 +95,7 @@ public final class PreprocessCommand implements Callable<Integer> {
             log.flush();
             long start = System.nanoTime();
             List<TaskResult> results;
-            try (SparkBatch batch = SparkBatch.start("neurodec preprocess", master, retries, log)) {
+            try (SparkBatch batch = SparkBatch.start("neurodec preprocess", master, retries, BatchCommand.lines(log))) {
                 boolean stop = options.failFast;
                 results = batch.map(tasks, (task, attempt) -> SparkBatch.stopIfFailed(task.run(attempt), stop));
             } catch (Exception e) {   // Spark throws its checked SparkException unchecked, from Scala
@@ -110,18 +115,6 @@ public final class PreprocessCommand implements Callable<Integer> {
             if (target != null) {
                 target.close();
             }
-        }
-    }
-
-    private static void createFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-            Path marker = folder.resolve(OutputTarget.MARKER);
-            if (!Files.exists(marker)) {
-                Files.writeString(marker, OutputTarget.markerText("preprocess"));
-            }
-        } catch (java.io.IOException e) {
-            throw new ConfigurationException(folder + ": cannot create the output folder: " + e.getMessage());
         }
     }
 }

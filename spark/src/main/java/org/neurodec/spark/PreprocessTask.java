@@ -12,6 +12,7 @@ import org.neurodec.NeurodecException;
 import org.neurodec.Provenance;
 import org.neurodec.cli.BidsPreprocessor;
 import org.neurodec.ingest.AtomicFolder;
+import org.neurodec.ingest.OutputTarget;
 import org.neurodec.ingest.bids.BidsDataset;
 import org.neurodec.ingest.bids.BidsRecording;
 
@@ -42,24 +43,56 @@ public record PreprocessTask(String name, String recording, String root, List<St
         arguments = new ArrayList<>(arguments);
     }
 
-    /** The tasks for every recording of the dataset at {@code root}, in path order. */
-    static List<PreprocessTask> of(String root, String out, String config, List<String> arguments, String session) {
-        List<PreprocessTask> tasks = new ArrayList<>();
+    /**
+     * The tasks for every recording of the dataset at {@code root}, in path order, named by
+     * {@code prefix} and the recording's path. The driver only lists the files; each task reads its own.
+     */
+    static List<PreprocessTask> of(String prefix, String root, String out, String config, List<String> arguments,
+            String session) throws IOException {
+        List<String> all;
         if (HadoopFiles.isUri(root)) {
-            List<String> all = HadoopFiles.list(root);
-            for (String file : all) {
-                if (BidsDataset.isRecording(file)) {
-                    tasks.add(new PreprocessTask(file, file, root, needs(file, all), out, config, arguments, session));
-                }
-            }
+            all = HadoopFiles.list(root);
         } else {
             Path folder = Path.of(root);
-            for (BidsRecording r : BidsDataset.open(folder).recordings()) {
-                String relative = folder.relativize(r.data()).toString().replace(java.io.File.separatorChar, '/');
-                tasks.add(new PreprocessTask(relative, relative, root, List.of(), out, config, arguments, session));
+            try (var files = Files.walk(folder)) {
+                all = files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()
+                        .replace(java.io.File.separatorChar, '/')).sorted().toList();
+            }
+        }
+        List<PreprocessTask> tasks = new ArrayList<>();
+        for (String file : all) {
+            if (BidsDataset.isRecording(file)) {
+                tasks.add(new PreprocessTask(prefix + file, file, root, HadoopFiles.isUri(root) ? needs(file, all) : List.of(), out,
+                        config, arguments, session));
             }
         }
         return tasks;
+    }
+
+    /**
+     * A preprocess output folder, made ready: created with the marker of a preprocess output, or an
+     * earlier one kept (its finished files are what a rerun skips); anything else there is refused.
+     */
+    static void outputFolder(Path folder) {
+        String kind = OutputTarget.markerOf(folder);
+        try {
+            boolean empty = !Files.isDirectory(folder);
+            if (!empty) {
+                try (var entries = Files.list(folder)) {
+                    empty = entries.findAny().isEmpty();
+                }
+            }
+            if (kind == null && !empty || kind != null && !kind.equals("preprocess")) {
+                throw new org.neurodec.ConfigurationException(folder + ": expected an empty folder or an earlier preprocess"
+                        + " output, found a folder neurodec did not write as one");
+            }
+            Files.createDirectories(folder);
+            if (kind == null) {
+                Files.writeString(folder.resolve(OutputTarget.MARKER), OutputTarget.markerText("preprocess"));
+            }
+        } catch (IOException e) {
+            throw new org.neurodec.ConfigurationException(folder + ": cannot create the output folder: " + e.getMessage());
+        }
     }
 
     /**
@@ -95,8 +128,7 @@ public record PreprocessTask(String name, String recording, String root, List<St
         long start = System.nanoTime();
         String skipped;
         try {
-            skipped = HadoopFiles.isUri(root) || HadoopFiles.isUri(out) || HadoopFiles.isUri(config) ? staged(attempt)
-                    : inPlace();
+            skipped = preprocess(attempt);
         } catch (NeurodecException | UncheckedIOException | IllegalArgumentException e) {
             return new TaskResult(name, "failed", seconds(start), attempt, e.getMessage());
         }
@@ -106,58 +138,44 @@ public record PreprocessTask(String name, String recording, String root, List<St
 
     private static final String CURRENT = "output current";
 
-    private String inPlace() throws IOException {
-        Path folder = Path.of(root);
-        BidsRecording found = BidsDataset.recording(folder, folder.resolve(recording));
-        BidsPreprocessor preprocessor = preprocessor(Path.of(config));
-        Path target = Path.of(target());
-        if (preprocessor.current(found, target)) {
-            return CURRENT;
-        }
-        removeLeftovers(target);
-        return preprocessor.process(found, target, UnaryOperator.identity());
-    }
-
-    /** Through the executor's disk: the inputs copied there, the output put back where it belongs. */
-    private String staged(int attempt) throws IOException {
+    /**
+     * The recording through the config: each of the dataset, the config and the output read or written
+     * in place when it is a path, through a copy on this executor's disk when it is a URI.
+     *
+     * @return null when the output was written, {@code CURRENT} when it already was, else why nothing was written
+     */
+    private String preprocess(int attempt) throws IOException {
         Path copy = Files.createTempDirectory("neurodec-task");
         try {
-            Path dataset = copy.resolve("dataset");
-            Path recordingFile;
-            if (HadoopFiles.isUri(root)) {
-                for (String file : files) {
-                    HadoopFiles.download(root + "/" + file, dataset.resolve(file));
-                }
-                recordingFile = dataset.resolve(recording);
-            } else {
-                dataset = Path.of(root);
-                recordingFile = dataset.resolve(recording);
+            Path dataset = HadoopFiles.isUri(root) ? copy.resolve("dataset") : Path.of(root);
+            for (String file : files) {
+                HadoopFiles.download(root + "/" + file, dataset.resolve(file));
             }
             Path configFile = Path.of(config);
             if (HadoopFiles.isUri(config)) {
                 configFile = copy.resolve("config").resolve(config.substring(config.lastIndexOf('/') + 1));
                 HadoopFiles.download(config, configFile);
             }
-            BidsRecording found = BidsDataset.recording(dataset, recordingFile);
+            BidsRecording found = BidsDataset.recording(dataset, dataset.resolve(recording));
             BidsPreprocessor preprocessor = preprocessor(configFile);
-            Path local = copy.resolve("out.h5");
-            if (!HadoopFiles.isUri(out)) {
-                local = Path.of(target());
-            } else if (HadoopFiles.exists(target())) {
+            boolean remoteOut = HadoopFiles.isUri(out);
+            Path local = remoteOut ? copy.resolve("out.h5") : Path.of(target());
+            if (remoteOut && HadoopFiles.exists(target())) {
                 HadoopFiles.download(target(), local);
             }
             if (preprocessor.current(found, local)) {
                 return CURRENT;
             }
-            Path datasetCopy = dataset;
+            if (!remoteOut) {
+                removeLeftovers(local);
+            }
             Path configCopy = configFile;
             UnaryOperator<Provenance> origin = p -> {
-                Provenance q = HadoopFiles.isUri(root) ? p.relocated(datasetCopy, root) : p;
+                Provenance q = HadoopFiles.isUri(root) ? p.relocated(dataset, root) : p;
                 return HadoopFiles.isUri(config) ? q.relocated(configCopy, config) : q;
             };
-            Files.deleteIfExists(HadoopFiles.isUri(out) ? local : copy.resolve("none"));
             String skipped = preprocessor.process(found, local, origin);
-            if (skipped == null && HadoopFiles.isUri(out)) {
+            if (skipped == null && remoteOut) {
                 HadoopFiles.upload(local, target(), attempt);
             }
             return skipped;

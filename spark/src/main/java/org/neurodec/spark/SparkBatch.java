@@ -1,9 +1,9 @@
 package org.neurodec.spark;
 
-import java.io.PrintWriter;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -25,13 +25,11 @@ public final class SparkBatch implements AutoCloseable {
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)]");
 
     private final JavaSparkContext spark;
-    private final PrintWriter log;
     private final AtomicInteger finished = new AtomicInteger();
     private volatile int total;
 
-    private SparkBatch(JavaSparkContext spark, PrintWriter log) {
+    private SparkBatch(JavaSparkContext spark) {
         this.spark = spark;
-        this.log = log;
     }
 
     /** The master Spark is given: local[N] with room for the retries, anything else as it is. */
@@ -41,28 +39,27 @@ public final class SparkBatch implements AutoCloseable {
                 + "]" : master;
     }
 
-    /** Starts the application (printing Spark's UI address when it has one). */
-    public static SparkBatch start(String name, String master, int retries, PrintWriter log) {
+    /** Starts the application; Spark's UI address (when it has one), progress and retries go to {@code log}, a line each. */
+    public static SparkBatch start(String name, String master, int retries, Consumer<String> log) {
         SparkConf conf = new SparkConf().setAppName(name).setMaster(master(master, retries))
                 .set("spark.task.maxFailures", String.valueOf(retries + 1));
         JavaSparkContext spark = new JavaSparkContext(conf);
         spark.setLogLevel("ERROR");
         if (spark.sc().uiWebUrl().isDefined()) {
-            log.println("Spark UI: " + spark.sc().uiWebUrl().get());
+            log.accept("Spark UI: " + spark.sc().uiWebUrl().get());
         }
-        SparkBatch batch = new SparkBatch(spark, log);
+        SparkBatch batch = new SparkBatch(spark);
         spark.sc().addSparkListener(new SparkListener() {
             @Override
             public void onTaskEnd(SparkListenerTaskEnd end) {
                 if (end.taskInfo().successful()) {
                     int n = batch.finished.incrementAndGet();
                     int of = Math.max(1, batch.total);
-                    log.printf("[%-30s] %d/%d tasks%n", "#".repeat(Math.min(30, 30 * n / of)), n, of);
+                    log.accept(String.format("[%-30s] %d/%d tasks", "#".repeat(Math.min(30, 30 * n / of)), n, of));
                 } else {
-                    log.printf("task %d attempt %d failed on %s; Spark retries it%n", end.taskInfo().index(),
-                            end.taskInfo().attemptNumber(), end.taskInfo().host());
+                    log.accept(String.format("task %d attempt %d failed on %s; Spark retries it", end.taskInfo().index(),
+                            end.taskInfo().attemptNumber(), end.taskInfo().host()));
                 }
-                log.flush();
             }
         });
         return batch;
@@ -82,18 +79,13 @@ public final class SparkBatch implements AutoCloseable {
         return spark.parallelize(tasks, Math.max(1, tasks.size())).map(call).collect();
     }
 
-    /** How many tasks Spark runs at once (local[N]: N; a cluster: its executors' cores). */
-    public int parallelism() {
-        return spark.defaultParallelism();
-    }
-
     @Override
     public void close() {
         spark.close();
     }
 
     /** Runs a batch manifest's {@code tasks}; under {@code failFast} the first failed task stops the job (it throws). */
-    public static List<TaskResult> run(List<Task> tasks, String master, int retries, boolean failFast, PrintWriter log) {
+    public static List<TaskResult> run(List<Task> tasks, String master, int retries, boolean failFast, Consumer<String> log) {
         try (SparkBatch batch = start("neurodec batch", master, retries, log)) {
             return batch.map(tasks, (task, attempt) -> stopIfFailed(task.run(attempt), failFast));
         }

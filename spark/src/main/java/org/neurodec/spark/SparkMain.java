@@ -1,8 +1,6 @@
 package org.neurodec.spark;
 
 import java.util.Arrays;
-import java.util.List;
-import org.neurodec.cli.DistributedTransfer;
 import org.neurodec.cli.Main;
 import picocli.CommandLine;
 
@@ -31,11 +29,6 @@ public final class SparkMain {
             return preprocessCommandLine().execute(Arrays.copyOfRange(args, 1, args.length));
         }
         return Main.run(args);   // transfer --master finds Spark through org.neurodec.cli.DistributedTransfer
-    }
-
-    /** {@code arguments} without the options that choose where the work runs (not recorded in outputs). */
-    static List<String> withoutSparkOptions(List<String> arguments) {
-        return DistributedTransfer.withoutEngineOptions(arguments);
     }
 
     /** {@code neurodec preprocess BIDS_ROOT --master ...}'s command line. */

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import org.neurodec.cli.DistributedTransfer;
 import org.neurodec.encoders.EngineThreads;
 import org.neurodec.encoders.TrainingReport;
 import org.neurodec.experiments.TransferJob;
+import org.neurodec.experiments.TransferPlan;
 import org.neurodec.ingest.AtomicFolder;
 
 /**
@@ -45,30 +44,7 @@ public final class SparkTransfer implements DistributedTransfer {
         String file = job.toAbsolutePath().normalize().toString();
         Map<String, String> vars = new LinkedHashMap<>(variables);
         TransferJob.Outline outline = TransferJob.outline(job, variables);
-        PrintWriter lines = new PrintWriter(new Writer() {
-            private final StringBuilder line = new StringBuilder();
-
-            @Override
-            public void write(char[] c, int off, int len) {
-                for (int i = off; i < off + len; i++) {
-                    if (c[i] == '\n') {
-                        log.accept(line.toString());
-                        line.setLength(0);
-                    } else {
-                        line.append(c[i]);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
-        try (SparkBatch batch = SparkBatch.start("neurodec transfer", master, retries, lines)) {
+        try (SparkBatch batch = SparkBatch.start("neurodec transfer", master, retries, log)) {
             log.accept("training " + outline.newSubjects().size() + " shared encoders as Spark tasks on " + master);
             List<Training> trainings = new ArrayList<>();
             outline.newSubjects().forEach(id -> trainings.add(new Training(file, vars, id)));
@@ -117,7 +93,7 @@ public final class SparkTransfer implements DistributedTransfer {
 
         TrainedFold run() throws IOException {
             return shared(() -> {
-                TransferJob.Plan plan = plan(job, variables);
+                TransferPlan plan = plan(job, variables);
                 TransferJob.Trained trained = plan.train(newId, line -> { });
                 try {
                     byte[] model = zip(trained.model());
@@ -170,9 +146,9 @@ public final class SparkTransfer implements DistributedTransfer {
 
     /** The last job's plan in this executor, with its data loaded, reused while the same job's tasks arrive. */
     private static String cachedKey;
-    private static TransferJob.Plan cached;
+    private static TransferPlan cached;
 
-    private static synchronized TransferJob.Plan plan(String job, Map<String, String> variables) {
+    private static synchronized TransferPlan plan(String job, Map<String, String> variables) {
         String key = job + variables + fingerprint(Path.of(job));
         if (!key.equals(cachedKey)) {
             cached = null;   // the earlier job's data can go before this one's is read
